@@ -1,0 +1,5 @@
+from . import test_plan_data
+from . import test_execution_cron
+from . import test_execution_flow
+from . import test_plan_versioning
+from . import test_meetings_events

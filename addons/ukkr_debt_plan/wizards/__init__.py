@@ -1,0 +1,1 @@
+from . import ukkr_plan_version_wizard

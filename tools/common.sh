@@ -1,0 +1,84 @@
+# Shared settings and checks for the Makefile's scripts. Source it; do not run it.
+# Every failure prints one clear line and exits non-zero.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUN_DIR="$ROOT/.run"                 # everything generated at run time lives here (ignored by git)
+VENV="$ROOT/.venv"
+PGDATA="$RUN_DIR/pgdata"
+PGSOCK="$RUN_DIR/pgsock"             # unix socket directory: the cluster listens on no TCP port
+PGPORT="${UKKR_PG_PORT:-54329}"      # only names the socket file .s.PGSQL.<port>
+HTTP_PORT="${UKKR_HTTP_PORT:-8069}"
+DB_NAME="${UKKR_DB:-ukkr}"
+export PATH="$ROOT/node_modules/.bin:$VENV/bin:$PATH"
+export PGHOST="$PGSOCK" PGPORT PGUSER="${UKKR_PG_USER:-odoo}" PGDATABASE=postgres
+
+die() { echo "ОШИБКА / ERROR: $*" >&2; exit 1; }
+say() { echo "==> $*"; }
+
+find_python37() {
+    local cand
+    if [ -n "${PYTHON37:-}" ]; then echo "$PYTHON37"; return 0; fi
+    for cand in "$(pyenv prefix 3.7.16 2>/dev/null)/bin/python3.7" \
+                "$(pyenv prefix 3.7 2>/dev/null)/bin/python3.7" \
+                "$(command -v python3.7 2>/dev/null || true)" \
+                /usr/local/bin/python3.7 /usr/bin/python3.7; do
+        [ -n "$cand" ] && [ -x "$cand" ] || continue
+        if "$cand" -c 'import sys; assert sys.version_info[:2] == (3, 7)' >/dev/null 2>&1; then
+            echo "$cand"; return 0
+        fi
+    done
+    return 1
+}
+
+find_pg_bin() {
+    local d
+    if [ -n "${PG_BIN:-}" ] && [ -x "$PG_BIN/initdb" ]; then echo "$PG_BIN"; return 0; fi
+    for d in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin /usr/local/pgsql/bin; do
+        [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
+    done
+    d="$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/x)")"
+    [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
+    return 1
+}
+
+port_free() {  # true when nothing listens on 127.0.0.1:$1
+    "$(find_python37 || echo python3)" - "$1" <<'PYEOF'
+import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+try:
+    s.bind(("0.0.0.0", int(sys.argv[1])))
+except OSError:
+    sys.exit(1)
+PYEOF
+}
+
+odoo() {  # the Odoo 11 server with the project's configuration and private cluster
+    "$VENV/bin/python" "$ROOT/tools/odoo-bin" -c "$ROOT/odoo.conf" \
+        --db_host="$PGSOCK" --db_port="$PGPORT" --db_user="$PGUSER" \
+        --data-dir="$RUN_DIR/data" --addons-path="$ROOT/addons,$VENV/lib/python3.7/site-packages/odoo/addons" "$@"
+}
+
+odoo_script() {  # odoo_script DB SCRIPT.py [script args…]: run SCRIPT's main(env, args) in one transaction on DB
+    local db="$1" script="$2"; shift 2
+    "$VENV/bin/python" "$ROOT/tools/odoo_exec.py" "$script" -c "$ROOT/odoo.conf" \
+        --db_host="$PGSOCK" --db_port="$PGPORT" --db_user="$PGUSER" -d "$db" \
+        --data-dir="$RUN_DIR/data" --addons-path="$ROOT/addons,$VENV/lib/python3.7/site-packages/odoo/addons" -- "$@"
+}
+
+db_exists() { [ "$(psql -Atc "select 1 from pg_database where datname = '$1'")" = 1 ]; }
+
+free_port() {  # a free TCP port on the loopback interface
+    "$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+wait_http() {  # wait_http URL SECONDS PID: true once URL answers 200
+    local url="$1" secs="$2" pid="$3" i
+    for ((i = 0; i < secs * 2; i++)); do
+        kill -0 "$pid" 2>/dev/null || return 1
+        curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
+        sleep 0.5
+    done
+    return 1
+}

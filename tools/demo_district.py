@@ -1,0 +1,139 @@
+"""Deterministic generator of a plausible Северо-Енисейский district: settlements, buildings and personal accounts.
+
+Pure Python and seeded: the same ``(accounts, seed)`` always gives the same district, so demo databases, tests and
+benchmarks are reproducible. It scales from a few hundred accounts to 20 000 and more.
+"""
+import random
+
+# Settlements of Северо-Енисейский район with their share of accounts and the streets used for them.
+SETTLEMENTS = [
+    ("гп Северо-Енисейский", 0.62, ["ул. Ленина", "ул. Донского", "ул. Маяковского", "ул. Набережная",
+                                     "ул. Октябрьская", "ул. Фабричная", "ул. Гоголя", "ул. Карла Маркса",
+                                     "ул. Капитана Тибекина", "ул. Суворова", "ул. Молодёжная", "ул. Школьная"]),
+    ("п. Тея", 0.12, ["ул. Октябрьская", "ул. Южная", "ул. Труда", "ул. Механизаторов"]),
+    ("п. Брянка", 0.06, ["ул. Центральная", "ул. Школьная", "ул. Лесная"]),
+    ("п. Вангаш", 0.05, ["ул. Центральная", "ул. Геологов"]),
+    ("п. Новая Калами", 0.05, ["ул. Центральная", "ул. Таёжная"]),
+    ("п. Енашимо", 0.04, ["ул. Центральная", "ул. Набережная"]),
+    ("п. Вельмо", 0.03, ["ул. Береговая", "ул. Кедровая"]),
+    ("п. Пит-Городок", 0.03, ["ул. Центральная", "ул. Новая"]),
+]
+
+MALE_SURNAMES = ["Иванов", "Петров", "Смирнов", "Кузнецов", "Попов", "Васильев", "Соколов", "Михайлов", "Новиков",
+                 "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов",
+                 "Степанов", "Николаев", "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев", "Соловьёв",
+                 "Борисов", "Яковлев", "Григорьев", "Романов", "Воробьёв", "Сергеев", "Тарасов", "Белов", "Комаров"]
+MALE_NAMES = ["Александр", "Сергей", "Андрей", "Алексей", "Дмитрий", "Иван", "Николай", "Михаил", "Владимир",
+              "Евгений", "Виктор", "Юрий", "Олег", "Павел", "Артём", "Роман", "Игорь", "Максим"]
+FEMALE_NAMES = ["Елена", "Ольга", "Татьяна", "Наталья", "Ирина", "Светлана", "Анна", "Мария", "Людмила", "Галина",
+                "Марина", "Надежда", "Юлия", "Екатерина", "Валентина", "Оксана", "Любовь", "Вера"]
+PATRONYMIC_ROOTS = ["Александров", "Сергеев", "Андреев", "Алексеев", "Дмитриев", "Иванов", "Николаев",
+                    "Михайлов", "Владимиров", "Викторов", "Юрьев", "Петров", "Павлов", "Геннадьев", "Васильев"]
+LEGAL_NAMES = ["ООО «Северная звезда»", "ООО «Тейская торговая компания»", "ООО «Енисей-Сервис»",
+               "АО «Золото Северной тайги»", "ООО «Авангард»", "ООО «Таёжный»", "ООО «Брянка-Лес»",
+               "ООО «Стройдом»", "ООО «Аптека Здоровье»", "ООО «Север-Авто»", "ООО «Калами»", "ООО «Пекарня Хлебный дом»"]
+BUDGET_NAMES = ["МБОУ «Северо-Енисейская средняя школа № 1»", "МБОУ «Северо-Енисейская средняя школа № 2»",
+                "МБОУ «Тейская средняя школа № 3»", "МБДОУ «Детский сад № 1 „Солнышко“»",
+                "МБДОУ «Детский сад № 2 „Колокольчик“»", "КГБУЗ «Северо-Енисейская районная больница»",
+                "МБУК «Центральная библиотечная система»", "МБУ «Спортивный комплекс Нерика»"]
+
+PAYER_KINDS = [("individual", 0.90), ("legal", 0.05), ("sole_trader", 0.03), ("budget", 0.02)]
+TENURES_INDIVIDUAL = [("owner", 0.72), ("social", 0.22), ("commercial", 0.06)]
+# How a payer behaves; read by the ledger's demo billing (most pay, some chronic debtors, some partial payers).
+BEHAVIOURS = [("punctual", 0.68), ("late", 0.12), ("partial", 0.12), ("chronic", 0.08)]
+
+
+def _pick(rng, weighted):
+    x = rng.random()
+    acc = 0.0
+    for value, weight in weighted:
+        acc += weight
+        if x < acc:
+            return value
+    return weighted[-1][0]
+
+
+def _full_name(rng):
+    surname = rng.choice(MALE_SURNAMES)
+    root = rng.choice(PATRONYMIC_ROOTS)
+    if rng.random() < 0.55:
+        return "%sа %s %sна" % (surname, rng.choice(FEMALE_NAMES), root)
+    return "%s %s %sич" % (surname, rng.choice(MALE_NAMES), root)
+
+
+def _initials(full_name):
+    surname, name, patronymic = full_name.split(" ")
+    return "%s %s.%s." % (surname, name[0], patronymic[0])
+
+
+def generate(accounts=600, seed=2632):
+    """Return the district as a list of account dicts, ordered by account number.
+
+    Keys: account, settlement, street, house, apartment, payer, payer_type, tenure, municipal, residents, area,
+    phone, email, behaviour.
+    """
+    rng = random.Random(seed)
+    result = []
+    serial = 0
+    for s_index, (settlement, share, streets) in enumerate(SETTLEMENTS):
+        count = int(round(accounts * share)) if s_index else 0
+        result.append((settlement, streets, count))
+    # the district centre takes whatever rounding left, so the total is exact
+    first = accounts - sum(c for _, _, c in result[1:])
+    result[0] = (result[0][0], result[0][1], first)
+    rows = []
+    for s_index, (settlement, streets, count) in enumerate(result):
+        house_no = {}
+        made = 0
+        while made < count:
+            street = rng.choice(streets)
+            house_no[street] = house_no.get(street, 0) + rng.randint(1, 4)
+            house = str(house_no[street])
+            # apartment buildings in the centre, mostly small houses in the villages
+            flats = rng.choice([8, 12, 16, 24, 36, 45, 60]) if (s_index == 0 and rng.random() < 0.8) else \
+                rng.choice([1, 1, 1, 2, 4, 8])
+            municipal_share = 0.35 if s_index else 0.25
+            for flat in range(1, flats + 1):
+                if made >= count:
+                    break
+                serial += 1
+                made += 1
+                kind = _pick(rng, PAYER_KINDS)
+                if kind == "individual":
+                    tenure = _pick(rng, TENURES_INDIVIDUAL)
+                    payer = _full_name(rng)
+                    apartment = str(flat) if flats > 1 else ""
+                    residents = rng.choice([1, 1, 2, 2, 2, 3, 3, 4, 5])
+                    area = round(rng.uniform(28, 92), 1)
+                else:
+                    tenure = "nonresidential"
+                    if kind == "legal":
+                        payer = rng.choice(LEGAL_NAMES)
+                    elif kind == "budget":
+                        payer = rng.choice(BUDGET_NAMES)
+                    else:
+                        payer = "ИП " + _initials(_full_name(rng))
+                    apartment = "пом. %d" % flat if flats > 1 else ""
+                    residents = 0
+                    area = round(rng.uniform(40, 900), 1)
+                municipal = tenure in ("social", "commercial") or (
+                    tenure == "owner" and rng.random() < municipal_share * 0.1)
+                behaviour = _pick(rng, BEHAVIOURS) if kind != "budget" else _pick(rng, [("punctual", 0.8), ("late", 0.2)])
+                rows.append({
+                    "account": "24%02d%06d" % (s_index + 1, serial),
+                    "settlement": settlement,
+                    "street": street,
+                    "house": house,
+                    "apartment": apartment,
+                    "payer": payer,
+                    "payer_type": kind,
+                    "tenure": tenure,
+                    "municipal": 1 if municipal else 0,
+                    "residents": residents,
+                    "area": area,
+                    "phone": "+7913%07d" % rng.randint(0, 9999999) if rng.random() < 0.7 else "",
+                    "email": ("ls%s@example.ru" % serial) if rng.random() < 0.3 else "",
+                    "behaviour": behaviour,
+                })
+    rows.sort(key=lambda r: r["account"])
+    return rows
