@@ -4,7 +4,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUN_DIR="$ROOT/.run"                 # everything generated at run time lives here (ignored by git)
-VENV="$ROOT/.venv"
+VENV="${UKKR_VENV:-$ROOT/.venv}"
 PGDATA="$RUN_DIR/pgdata"
 PGSOCK="$RUN_DIR/pgsock"             # unix socket directory: the cluster listens on no TCP port
 PGPORT="${UKKR_PG_PORT:-54329}"      # only names the socket file .s.PGSQL.<port>
@@ -18,7 +18,10 @@ say() { echo "==> $*"; }
 
 find_python37() {
     local cand
-    if [ -n "${PYTHON37:-}" ]; then echo "$PYTHON37"; return 0; fi
+    if [ -n "${PYTHON37:-}" ]; then  # an explicit choice is the only candidate
+        "$PYTHON37" -c 'import sys; assert sys.version_info[:2] == (3, 7)' >/dev/null 2>&1 && echo "$PYTHON37"
+        return
+    fi
     for cand in "$(pyenv prefix 3.7.16 2>/dev/null)/bin/python3.7" \
                 "$(pyenv prefix 3.7 2>/dev/null)/bin/python3.7" \
                 "$(command -v python3.7 2>/dev/null || true)" \
@@ -33,7 +36,10 @@ find_python37() {
 
 find_pg_bin() {
     local d
-    if [ -n "${PG_BIN:-}" ] && [ -x "$PG_BIN/initdb" ]; then echo "$PG_BIN"; return 0; fi
+    if [ -n "${PG_BIN:-}" ]; then  # an explicit choice is the only candidate
+        [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_ctl" ] && echo "$PG_BIN"
+        return
+    fi
     for d in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin /usr/local/pgsql/bin; do
         [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
     done
@@ -54,11 +60,14 @@ except OSError:
 PYEOF
 }
 
-odoo() {  # the Odoo 11 server with the project's configuration and private cluster
-    "$VENV/bin/python" "$ROOT/tools/odoo-bin" -c "$ROOT/odoo.conf" \
-        --db_host="$PGSOCK" --db_port="$PGPORT" --db_user="$PGUSER" \
-        --data-dir="$RUN_DIR/data" --addons-path="$ROOT/addons,$VENV/lib/python3.7/site-packages/odoo/addons" "$@"
+ODOO_CMD=()  # the Odoo 11 server with the project's configuration and private cluster, as an argument list
+odoo_cmd() {
+    ODOO_CMD=("$VENV/bin/python" "$ROOT/tools/odoo-bin" -c "$ROOT/odoo.conf"
+        --db_host="$PGSOCK" --db_port="$PGPORT" --db_user="$PGUSER"
+        --data-dir="$RUN_DIR/data" --addons-path="$ROOT/addons,$VENV/lib/python3.7/site-packages/odoo/addons")
 }
+odoo_cmd
+odoo() { "${ODOO_CMD[@]}" "$@"; }  # in the foreground; for a server in the background: "${ODOO_CMD[@]}" … &
 
 odoo_script() {  # odoo_script DB SCRIPT.py [script args…]: run SCRIPT's main(env, args) in one transaction on DB
     local db="$1" script="$2"; shift 2

@@ -15,7 +15,16 @@ as_owner() {
 
 start() {
     mkdir -p "$RUN_DIR" "$PGSOCK"
-    if [ "$(id -u)" = 0 ]; then chown postgres "$RUN_DIR" "$PGSOCK" 2>/dev/null || { id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres; chown postgres "$RUN_DIR" "$PGSOCK"; }; chmod 755 "$ROOT" "$RUN_DIR"; fi
+    if [ "$(id -u)" = 0 ]; then
+        id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+        chown postgres "$RUN_DIR" "$PGSOCK"
+        # the postgres user must be able to reach .run/: give the checkout's parents search (x) permission only
+        local dir="$RUN_DIR"
+        while [ "$dir" != "/" ]; do
+            runuser -u postgres -- test -x "$dir" 2>/dev/null || { chmod o+x "$dir"; say "chmod o+x $dir (доступ к .run/ для postgres)"; }
+            dir="$(dirname "$dir")"
+        done
+    fi
     if [ ! -f "$PGDATA/PG_VERSION" ]; then
         say "initdb: $PGDATA"
         as_owner "$PG_BIN/initdb" -D "$PGDATA" -U "$PGUSER" --auth=trust -E UTF8 --locale=C.UTF-8 >"$RUN_DIR/initdb.log" 2>&1 \

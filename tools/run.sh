@@ -29,7 +29,7 @@ odoo_script "$DB_NAME" tools/ukkr_setup.py --accounts "${UKKR_DEMO_ACCOUNTS:-600
     || die "настройка базы $DB_NAME не удалась (см. сообщение выше); база осталась как была"
 
 say "Запуск Odoo на порту $HTTP_PORT"
-odoo -d "$DB_NAME" --db-filter="^$DB_NAME\$" --http-port="$HTTP_PORT" --without-demo=all \
+"${ODOO_CMD[@]}" -d "$DB_NAME" --db-filter="^$DB_NAME\$" --http-port="$HTTP_PORT" --without-demo=all \
     --pidfile="$RUN_DIR/odoo.pid" --logfile="$RUN_DIR/odoo.log" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; exit 0' INT TERM

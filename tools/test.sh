@@ -15,7 +15,7 @@ rm -f "$LOG" "$RUN_DIR/test-deps.log" "$RUN_DIR/test-server.log" "$RUN_DIR/pytes
 
 bash tools/setup.sh --browser
 bash tools/pg.sh start
-psql -qc "DROP DATABASE IF EXISTS \"$TEST_DB\"" >/dev/null
+psql -qc "DROP DATABASE IF EXISTS \"$TEST_DB\" WITH (FORCE)" >/dev/null
 
 # Odoo 11 tests every module it installs with --test-enable: install the dependencies first, without tests, so
 # that only our modules' tests run in the second step.
@@ -52,7 +52,7 @@ if [ -z "$ONLY_MODULE" ] && [ "$ODOO_RC" = 0 ]; then
     say "Подготовка базы $TEST_DB для pytest: язык, пользователи, демо-район"
     odoo_script "$TEST_DB" tools/ukkr_setup.py --accounts "${UKKR_TEST_ACCOUNTS:-120}" --users-file "$RUN_DIR/test-users.tsv"
     PORT="$(free_port)"
-    odoo -d "$TEST_DB" --db-filter="^$TEST_DB\$" --http-port="$PORT" --logfile="$RUN_DIR/test-server.log" \
+    "${ODOO_CMD[@]}" -d "$TEST_DB" --db-filter="^$TEST_DB\$" --http-port="$PORT" --logfile="$RUN_DIR/test-server.log" \
         --max-cron-threads=0 &
     SERVER=$!
     trap 'kill "$SERVER" 2>/dev/null || true' EXIT
@@ -83,7 +83,7 @@ PYEOF
     [ "$PY_TOTAL" -gt 0 ] || { echo "pytest не выполнил ни одного теста"; PY_FAILED=$((PY_FAILED + 1)); }
 fi
 
-[ -n "${UKKR_KEEP_TEST_DB:-}" ] || psql -qc "DROP DATABASE IF EXISTS \"$TEST_DB\"" >/dev/null || true
+[ -n "${UKKR_KEEP_TEST_DB:-}" ] || psql -qc "DROP DATABASE IF EXISTS \"$TEST_DB\" WITH (FORCE)" >/dev/null || true
 PASSED=$((ODOO_PASSED + PY_PASSED))
 FAILED=$((ODOO_FAILED + PY_FAILED))
 if [ "$ODOO_RAN" -eq 0 ]; then
