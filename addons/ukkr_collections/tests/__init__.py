@@ -1,1 +1,2 @@
 from . import test_accounting_setup
+from . import test_penalty_rules
