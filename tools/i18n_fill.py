@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Fill a module's i18n/ru.po from an exported template and a translation table; list what is missing.
+"""Refresh a module's i18n/ru.po from a fresh export, keeping its translations; list what is missing.
 
-Usage: i18n_fill.py EXPORTED.po TARGET_ru.po TABLE.py
-EXPORTED.po is `odoo --i18n-export --language=ru_RU` output; TABLE.py defines T = {msgid: msgstr}. Existing
-translations in TARGET win over empty ones; the script exits 1 when any msgid stays untranslated.
+Usage: i18n_fill.py EXPORTED.po TARGET_ru.po [TABLE.py]
+EXPORTED.po is `odoo --i18n-export --language=ru_RU --modules=M` output (new and changed source strings);
+TARGET's existing translations are kept; the optional TABLE.py (T = {msgid: msgstr}) adds new ones. Exits 1 while
+any msgid stays untranslated, printing them.
 """
 import runpy
 import sys
@@ -11,9 +12,9 @@ import sys
 import polib
 
 
-def main(exported, target, table):
+def main(exported, target, table=None):
     po = polib.pofile(exported)
-    known = dict(runpy.run_path(table)["T"])
+    known = dict(runpy.run_path(table)["T"]) if table else {}
     try:
         for entry in polib.pofile(target):
             if entry.msgstr:
@@ -34,4 +35,4 @@ def main(exported, target, table):
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    sys.exit(main(*sys.argv[1:4]))  # noqa
