@@ -1,2 +1,3 @@
 from . import test_accounting_setup
 from . import test_penalty_rules
+from . import test_billing_parser
