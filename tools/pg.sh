@@ -46,6 +46,9 @@ CONF
     say "PostgreSQL: старт кластера (сокет $PGSOCK/.s.PGSQL.$PGPORT)"
     as_owner "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$RUN_DIR/postgresql.log" -w -t 60 start >/dev/null \
         || die "PostgreSQL не запустился — $RUN_DIR/postgresql.log"
+    # odoo.conf asks for unaccent searches: every new database gets the extension from template1
+    psql -qd template1 -c "CREATE EXTENSION IF NOT EXISTS unaccent" >/dev/null 2>&1 \
+        || say "расширение unaccent недоступно: поиск без учёта диакритики отключён"
 }
 
 stop() {

@@ -6,3 +6,11 @@ from . import ukkr_rule_due_day
 from . import ukkr_rule_holiday
 from . import ukkr_rule_penalty_band
 from . import ukkr_rules
+from . import ukkr_settlement
+from . import ukkr_building
+from . import ukkr_service
+from . import ukkr_personal_account
+from . import ukkr_account_service
+from . import ukkr_ledger_line
+from . import ukkr_billing_import
+from . import ukkr_payment

@@ -1,0 +1,261 @@
+import base64
+import logging
+from datetime import datetime
+
+from psycopg2.extras import execute_values
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .billing_parser import BillingFileError, parse_billing_file
+
+_logger = logging.getLogger(__name__)
+KIND_LABELS = [("accounts", "Personal accounts"), ("accruals", "Accruals"), ("payments", "Payments")]
+MAX_LISTED_ERRORS = 50
+
+
+class UkkrBillingImport(models.Model):
+    """One import of a billing-system file, kept as a log with the file attached.
+
+    Scripting API: ``env['ukkr.billing.import'].import_content(content_bytes, filename, dry_run=False)`` → dict with
+    ``kind, rows, created, updated, skipped, errors``. All-or-nothing: any error and nothing is written (the log
+    is still kept, written through its own cursor); a real run raises UserError listing the errors.
+    Writes are set-based (INSERT … ON CONFLICT over the whole file), never a per-row ORM loop.
+    """
+    _name = "ukkr.billing.import"
+    _description = "Billing file import"
+    _order = "id desc"
+
+    name = fields.Char("File", required=True, readonly=True)
+    kind = fields.Selection(KIND_LABELS, "Kind", readonly=True)
+    state = fields.Selection([("done", "Imported"), ("dry_run", "Checked (dry run)"), ("failed", "Refused")],
+                             "Result", readonly=True)
+    user_id = fields.Many2one("res.users", "By", readonly=True, default=lambda self: self.env.user)
+    row_count = fields.Integer("Rows", readonly=True)
+    created_count = fields.Integer("Created", readonly=True)
+    updated_count = fields.Integer("Updated", readonly=True)
+    skipped_count = fields.Integer("Unchanged", readonly=True)
+    error_count = fields.Integer("Errors", readonly=True)
+    error_text = fields.Text("Errors", readonly=True)
+    attachment_id = fields.Many2one("ir.attachment", "File", readonly=True)
+    duration = fields.Float("Seconds", readonly=True, digits=(8, 2))
+
+    # ------------------------------------------------------------------ API
+    @api.model
+    def import_content(self, content, filename, dry_run=False):
+        import time
+        started = time.time()
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        result = {"kind": None, "rows": 0, "created": 0, "updated": 0, "skipped": 0, "errors": []}
+        try:
+            parsed = parse_billing_file(content, filename, today)
+        except BillingFileError as error:
+            result["errors"] = [(0, str(error))]
+        else:
+            result.update(kind=parsed["kind"], rows=len(parsed["rows"]) + len(parsed["errors"]))
+            result["errors"] = parsed["errors"] + self._check_against_database(parsed)
+            result["errors"].sort()
+            if not result["errors"]:
+                writer = getattr(self, "_write_%s" % parsed["kind"])
+                counts = writer(parsed["rows"], dry_run=dry_run)
+                result.update(counts)
+        state = "failed" if result["errors"] else ("dry_run" if dry_run else "done")
+        log_id = self._log(filename, content, result, state, time.time() - started)
+        result["log_id"] = log_id
+        if result["errors"] and not dry_run:
+            raise UserError(self._error_message(filename, result["errors"]))
+        return result
+
+    @api.model
+    def _error_message(self, filename, errors):
+        lines = [(_("row %s: %s") % (row, message)) if row else message for row, message in
+                 errors[:MAX_LISTED_ERRORS]]
+        more = len(errors) - MAX_LISTED_ERRORS
+        text = _("File «%s» was not imported, nothing has changed. Errors: %d") % (filename, len(errors))
+        text += "\n" + "\n".join(lines)
+        if more > 0:
+            text += "\n" + _("… and %d more, see the import log.") % more
+        return text
+
+    @api.model
+    def _log(self, filename, content, result, state, seconds):
+        """Write the log in its own transaction, so it survives the rollback of a refused import."""
+        values = {"name": filename, "kind": result["kind"], "state": state, "user_id": self.env.uid,
+                  "row_count": result["rows"], "created_count": result["created"],
+                  "updated_count": result["updated"], "skipped_count": result["skipped"],
+                  "error_count": len(result["errors"]), "duration": seconds,
+                  "error_text": "\n".join("%s: %s" % (row, msg) for row, msg in result["errors"]) or False}
+        if state != "done":
+            with self.pool.cursor() as cr:
+                env = api.Environment(cr, self.env.uid, self.env.context)
+                return env[self._name].sudo()._create_log(values, filename, content)
+        return self.sudo()._create_log(values, filename, content)
+
+    def _create_log(self, values, filename, content):
+        log = self.create(values)
+        log.attachment_id = self.env["ir.attachment"].create({
+            "name": filename, "datas_fname": filename, "datas": base64.b64encode(content or b""),
+            "res_model": self._name, "res_id": log.id})
+        return log.id
+
+    # ------------------------------------------------------------------ checks against the database
+    def _check_against_database(self, parsed):
+        if parsed["kind"] == "accounts":
+            return []
+        numbers = sorted({row["account"] for row in parsed["rows"]})
+        self.env.cr.execute("SELECT name FROM ukkr_personal_account WHERE name = ANY(%s)", (numbers,))
+        known = {name for (name,) in self.env.cr.fetchall()}
+        return [(row["row"], _("unknown personal account «%s»") % row["account"])
+                for row in parsed["rows"] if row["account"] not in known]
+
+    def _account_ids(self, numbers):
+        self.env.cr.execute("SELECT name, id FROM ukkr_personal_account WHERE name = ANY(%s)", (list(numbers),))
+        return dict(self.env.cr.fetchall())
+
+    def _audit_values(self):
+        now = datetime.utcnow().replace(microsecond=0)
+        return self.env.uid, now, self.env.uid, now
+
+    # ------------------------------------------------------------------ writers (set-based)
+    def _write_accounts(self, rows, dry_run=False):
+        cr = self.env.cr
+        existing = self._account_ids(row["account"] for row in rows)
+        counts = {"created": sum(1 for r in rows if r["account"] not in existing), "updated": 0, "skipped": 0}
+        if dry_run:
+            counts["updated"] = len(rows) - counts["created"]
+            return counts
+        audit = self._audit_values()
+        execute_values(cr, """
+            INSERT INTO ukkr_settlement (name, sequence, create_uid, create_date, write_uid, write_date)
+            VALUES %s ON CONFLICT (name) DO NOTHING""",
+            [(name, 10) + audit for name in sorted({r["settlement"] for r in rows})])
+        cr.execute("SELECT name, id FROM ukkr_settlement")
+        settlements = dict(cr.fetchall())
+        addresses = sorted({(settlements[r["settlement"]], r["street"], r["house"]) for r in rows})
+        self._insert_buildings(addresses, audit)
+        cr.execute("SELECT settlement_id, street, house, id FROM ukkr_building")
+        buildings = {(s, st, h): i for s, st, h, i in cr.fetchall()}
+        # payers: one partner per new account, inserted in one statement
+        russia = self.env.ref("base.ru").id
+        company = self.env.user.company_id.id
+        new_rows = [r for r in rows if r["account"] not in existing]
+        partner_ids = {}
+        if new_rows:
+            values = []
+            for r in new_rows:
+                street = "%s, д. %s" % (r["street"], r["house"]) + (", кв. %s" % r["apartment"]
+                                                                     if r["apartment"] else "")
+                values.append((r["payer"], r["payer"], r["account"], r["payer_type"] in ("legal", "budget"),
+                               r["settlement"], street, r["phone"] or None, r["email"] or None, russia, company)
+                              + audit)
+            rows_back = execute_values(cr, """
+                INSERT INTO res_partner (name, display_name, ref, is_company, city, street, phone, email, country_id,
+                                         company_id, create_uid, create_date, write_uid, write_date, active, type,
+                                         customer, supplier, employee, lang, tz, invoice_warn, color, partner_share)
+                SELECT v.*, true, 'contact', true, false, false, 'ru_RU', 'Asia/Krasnoyarsk', 'no-message', 0, true
+                FROM (VALUES %s) AS v
+                RETURNING id, ref""", values, fetch=True)
+            partner_ids = {ref: pid for pid, ref in rows_back}
+            cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)",
+                       (list(partner_ids.values()),))
+        # existing accounts: the payer's name and contacts follow the billing system
+        if existing:
+            execute_values(cr, """
+                UPDATE res_partner p SET name = v.payer, display_name = v.payer, phone = v.phone, email = v.email
+                FROM (VALUES %s) AS v(account_id, payer, phone, email), ukkr_personal_account a
+                WHERE a.id = v.account_id AND p.id = a.partner_id""",
+                [(existing[r["account"]], r["payer"], r["phone"] or None, r["email"] or None)
+                 for r in rows if r["account"] in existing])
+        cr.execute("SELECT name, partner_id FROM ukkr_personal_account WHERE name = ANY(%s)", (list(existing),))
+        partner_ids.update(dict(cr.fetchall()))
+        account_values = []
+        for r in rows:
+            building = buildings[(settlements[r["settlement"]], r["street"], r["house"])]
+            partner = partner_ids[r["account"]]
+            account_values.append((r["account"], building, r["apartment"] or None, partner, r["payer_type"],
+                                   r["tenure"], r["municipal"], r["residents"], r["area"], r["phone"] or None,
+                                   r["email"] or None) + audit)
+        execute_values(cr, """
+            INSERT INTO ukkr_personal_account (name, building_id, apartment, partner_id, payer_kind, tenure,
+                                               is_municipal, residents, area, phone, email, create_uid, create_date,
+                                               write_uid, write_date, state)
+            SELECT v.*, 'active' FROM (VALUES %s) AS v
+            ON CONFLICT (name) DO UPDATE SET building_id = EXCLUDED.building_id, apartment = EXCLUDED.apartment,
+                payer_kind = EXCLUDED.payer_kind, tenure = EXCLUDED.tenure, is_municipal = EXCLUDED.is_municipal,
+                residents = EXCLUDED.residents, area = EXCLUDED.area, phone = EXCLUDED.phone, email = EXCLUDED.email,
+                write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date""", account_values)
+        counts["updated"] = len(rows) - counts["created"]
+        self.invalidate_cache()
+        return counts
+
+    def _insert_buildings(self, addresses, audit):
+        execute_values(self.env.cr, """
+            INSERT INTO ukkr_building (settlement_id, street, house, name, create_uid, create_date, write_uid,
+                                       write_date)
+            SELECT v.settlement_id, v.street, v.house, s.name || ', ' || v.street || ', д. ' || v.house,
+                   v.cu, v.cd::timestamp, v.wu, v.wd::timestamp
+            FROM (VALUES %s) AS v(settlement_id, street, house, cu, cd, wu, wd)
+            JOIN ukkr_settlement s ON s.id = v.settlement_id
+            ON CONFLICT (settlement_id, street, house) DO NOTHING""", [a + audit for a in addresses])
+
+    def _service_ids(self):
+        self.env.cr.execute("SELECT code, id FROM ukkr_service")
+        return dict(self.env.cr.fetchall())
+
+    def _write_accruals(self, rows, dry_run=False):
+        cr = self.env.cr
+        accounts = self._account_ids({r["account"] for r in rows})
+        services = self._service_ids()
+        keys = [(accounts[r["account"]], r["period"], services[r["service"]]) for r in rows]
+        cr.execute("""
+            SELECT count(*) FROM ukkr_ledger_line l
+            JOIN unnest(%s::int[], %s::varchar[], %s::int[]) AS k(account_id, period, service_id)
+              ON l.account_id = k.account_id AND l.period = k.period AND l.service_id = k.service_id""",
+                   ([k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys]))
+        updated = cr.fetchone()[0]
+        counts = {"created": len(rows) - updated, "updated": updated, "skipped": 0}
+        if dry_run:
+            return counts
+        audit = self._audit_values()
+        execute_values(cr, """
+            INSERT INTO ukkr_ledger_line (account_id, period, service_id, accrued, paid, correction, penalty,
+                                          written_off, create_uid, create_date, write_uid, write_date)
+            SELECT v.account_id, v.period, v.service_id, v.accrued, 0, 0, 0, 0, v.cu, v.cd::timestamp, v.wu,
+                   v.wd::timestamp
+            FROM (VALUES %s) AS v(account_id, period, service_id, accrued, cu, cd, wu, wd)
+            ON CONFLICT (account_id, period, service_id) DO UPDATE
+                SET accrued = EXCLUDED.accrued, write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date""",
+            [k + (r["accrued"],) + audit for k, r in zip(keys, rows)], page_size=5000)
+        norms = {(k[0], k[2]): r["norm_charge"] for k, r in zip(keys, rows) if r["norm_charge"] is not None}
+        if norms:
+            execute_values(cr, """
+                INSERT INTO ukkr_account_service (account_id, service_id, norm_charge, create_uid, create_date,
+                                                  write_uid, write_date)
+                SELECT v.account_id, v.service_id, v.norm_charge, v.cu, v.cd::timestamp, v.wu, v.wd::timestamp
+                FROM (VALUES %s) AS v(account_id, service_id, norm_charge, cu, cd, wu, wd)
+                ON CONFLICT (account_id, service_id) DO UPDATE SET norm_charge = EXCLUDED.norm_charge""",
+                [key + (value,) + audit for key, value in norms.items()], page_size=5000)
+        self.invalidate_cache()
+        return counts
+
+    def _write_payments(self, rows, dry_run=False):
+        cr = self.env.cr
+        accounts = self._account_ids({r["account"] for r in rows})
+        cr.execute("SELECT doc FROM ukkr_payment WHERE doc = ANY(%s)", ([r["doc"] for r in rows],))
+        known = {doc for (doc,) in cr.fetchall()}
+        fresh = [r for r in rows if r["doc"] not in known]
+        counts = {"created": len(fresh), "updated": 0, "skipped": len(rows) - len(fresh)}
+        if dry_run or not fresh:
+            return counts
+        audit = self._audit_values()
+        execute_values(cr, """
+            INSERT INTO ukkr_payment (account_id, date, amount, period, doc, channel, create_uid, create_date,
+                                      write_uid, write_date)
+            SELECT v.account_id, v.date::date, v.amount, v.period, v.doc, v.channel, v.cu, v.cd::timestamp, v.wu,
+                   v.wd::timestamp
+            FROM (VALUES %s) AS v(account_id, date, amount, period, doc, channel, cu, cd, wu, wd)
+            ON CONFLICT (doc) DO NOTHING""",
+            [(accounts[r["account"]], r["date"].isoformat(), r["amount"], r["period"], r["doc"], r["channel"])
+             + audit for r in fresh], page_size=5000)
+        self.invalidate_cache()
+        return counts

@@ -1,0 +1,102 @@
+"""The billing importer against the database: all-or-nothing, idempotent, set-based."""
+import odoo
+from odoo.exceptions import UserError
+from odoo.tests.common import TransactionCase
+
+ACCOUNTS = """Лицевой счет;Населенный пункт;Улица;Дом;Квартира;Плательщик;Тип плательщика;Основание проживания;Муниципальное жилье;Проживает;Площадь
+9900000001;п. Тея;ул. Южная;4;1;Иванов Иван Иванович;Физическое лицо;Собственник;0;3;54,3
+9900000002;п. Тея;ул. Южная;4;2;Петрова Анна Сергеевна;Физическое лицо;Социальный наем;1;2;41
+9900000003;п. Брянка;ул. Лесная;7;;ООО «Брянка-Лес»;Юридическое лицо;Нежилое помещение;0;;300
+"""
+ACCRUALS = """account;period;service;accrued;norm_charge
+9900000001;2026-09;heating;3000.00;3000
+9900000001;2026-09;ХВС;450,50;400
+9900000002;2026-09;heating;2500.00;
+9900000003;09.2026;heating;20000;
+"""
+PAYMENTS = """Лицевой счет;Дата;Сумма;Документ;Период
+9900000001;05.10.2026;3450,50;P-1;2026-09
+9900000002;2026-10-07;1000;P-2;
+"""
+
+
+class TestBillingImport(TransactionCase):
+
+    def setUp(self):
+        super().setUp()
+        self.Import = self.env["ukkr.billing.import"]
+
+    def count(self, table):
+        self.env.cr.execute("SELECT count(*) FROM %s" % table)
+        return self.env.cr.fetchone()[0]
+
+    def load(self, text, name, **kw):
+        return self.Import.import_content(text.encode("utf-8"), name, **kw)
+
+    def test_accounts_then_reimport_changes_nothing(self):
+        partners = self.count("res_partner")
+        result = self.load(ACCOUNTS, "accounts.csv")
+        self.assertEqual((result["kind"], result["rows"], result["created"], result["updated"], result["errors"]),
+                         ("accounts", 3, 3, 0, []))
+        account = self.env["ukkr.personal.account"].search([("name", "=", "9900000002")])
+        self.assertEqual((account.partner_id.name, account.payer_kind, account.tenure, account.is_municipal,
+                          account.residents, account.building_id.name),
+                         ("Петрова Анна Сергеевна", "individual", "social", True, 2, "п. Тея, ул. Южная, д. 4"))
+        self.assertEqual(account.partner_id.commercial_partner_id, account.partner_id)
+        self.assertTrue(self.env["ukkr.personal.account"].search([("name", "=", "9900000003")]).partner_id.is_company)
+        self.assertEqual(self.count("res_partner"), partners + 3)
+        again = self.load(ACCOUNTS.replace("Петрова Анна Сергеевна", "Петрова Анна Сергеевна (смена ФИО)"),
+                          "accounts.csv")
+        self.assertEqual((again["created"], again["updated"]), (0, 3))
+        self.assertEqual(self.count("res_partner"), partners + 3, "no duplicate payers")
+        self.assertEqual(self.count("ukkr_building"), self.count("ukkr_building"))
+        account.invalidate_cache()
+        self.assertEqual(account.partner_id.name, "Петрова Анна Сергеевна (смена ФИО)")
+
+    def test_accruals_replace_and_payments_idempotent(self):
+        self.load(ACCOUNTS, "accounts.csv")
+        result = self.load(ACCRUALS, "accruals.csv")
+        self.assertEqual((result["kind"], result["created"], result["updated"]), ("accruals", 4, 0))
+        lines = self.env["ukkr.ledger.line"].search([("account_id.name", "=", "9900000001")])
+        self.assertEqual(sorted(lines.mapped("accrued")), [450.5, 3000.0])
+        norms = self.env["ukkr.account.service"].search([("account_id.name", "=", "9900000001")])
+        self.assertEqual(sorted(norms.mapped("norm_charge")), [400.0, 3000.0])
+        # a recalculated month replaces what was there
+        again = self.load(ACCRUALS.replace("3000.00;3000", "3100.00;3000"), "accruals.csv")
+        self.assertEqual((again["created"], again["updated"]), (0, 4))
+        lines.invalidate_cache()
+        self.assertEqual(sorted(lines.mapped("accrued")), [450.5, 3100.0])
+        self.assertEqual(self.count("ukkr_ledger_line"), 4)
+        paid = self.load(PAYMENTS, "payments.csv")
+        self.assertEqual((paid["kind"], paid["created"], paid["skipped"]), ("payments", 2, 0))
+        paid_again = self.load(PAYMENTS, "payments.csv")
+        self.assertEqual((paid_again["created"], paid_again["skipped"]), (0, 2))
+        payments = self.env["ukkr.payment"].search([("doc", "in", ["P-1", "P-2"])])
+        self.assertEqual(sorted(payments.mapped("amount")), [1000.0, 3450.5])
+        self.assertEqual(payments.filtered(lambda p: p.doc == "P-1").period, "2026-09")
+
+    def test_dry_run_writes_nothing(self):
+        result = self.load(ACCOUNTS, "accounts.csv", dry_run=True)
+        self.assertEqual((result["created"], result["errors"]), (3, []))
+        self.assertFalse(self.env["ukkr.personal.account"].search([("name", "like", "99000000")]))
+
+    def test_bad_file_changes_nothing_and_is_logged(self):
+        self.load(ACCOUNTS, "accounts.csv")
+        before = (self.count("ukkr_ledger_line"), self.count("ukkr_account_service"))
+        bad = ACCRUALS + "9999999999;2026-09;heating;10\n9900000001;2026-09;gas;1\n"
+        with self.assertRaises(UserError) as caught:
+            self.load(bad, "accruals.csv")
+        message = caught.exception.name
+        self.assertIn("9999999999", message)
+        self.assertIn("gas", message)
+        self.assertEqual((self.count("ukkr_ledger_line"), self.count("ukkr_account_service")), before,
+                         "all or nothing: the good rows were not written either")
+        result = self.load(bad, "accruals.csv", dry_run=True)
+        self.assertEqual([row for row, _m in result["errors"]], [6, 7])
+        # the refused import is logged with its file, in its own transaction
+        with odoo.registry(self.env.cr.dbname).cursor() as cr:
+            cr.execute("SELECT state, error_count, attachment_id IS NOT NULL FROM ukkr_billing_import WHERE id = %s",
+                       (result["log_id"],))
+            self.assertEqual(cr.fetchone(), ("failed", 2, True))
+        with self.assertRaises(UserError):
+            self.load("", "empty.csv")

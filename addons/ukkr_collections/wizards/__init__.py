@@ -1,0 +1,1 @@
+from . import ukkr_billing_import_wizard

@@ -1,0 +1,27 @@
+import base64
+
+from odoo import _, fields, models
+
+
+class UkkrBillingImportWizard(models.TransientModel):
+    """Upload a billing file (accounts, accruals or payments) in the web client."""
+    _name = "ukkr.billing.import.wizard"
+    _description = "Import a billing file"
+
+    file = fields.Binary("File (CSV or XLSX)", required=True)
+    filename = fields.Char("File name")
+    dry_run = fields.Boolean("Check only (dry run)", default=True)
+    result = fields.Text("Result", readonly=True)
+
+    def action_import(self):
+        self.ensure_one()
+        result = self.env["ukkr.billing.import"].import_content(base64.b64decode(self.file), self.filename or "file",
+                                                               dry_run=self.dry_run)
+        lines = [_("Kind: %s; rows: %s; new: %s; updated: %s; unchanged: %s")
+                 % (result["kind"], result["rows"], result["created"], result["updated"], result["skipped"])]
+        lines += [_("row %s: %s") % error for error in result["errors"]]
+        if self.dry_run and not result["errors"]:
+            lines.append(_("Check passed: untick «Check only» and import again to write the data."))
+        self.result = "\n".join(lines)
+        return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": self.id, "view_mode": "form",
+                "target": "new"}
