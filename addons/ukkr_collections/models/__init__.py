@@ -14,3 +14,4 @@ from . import ukkr_account_service
 from . import ukkr_ledger_line
 from . import ukkr_billing_import
 from . import ukkr_payment
+from . import ukkr_payment_allocation

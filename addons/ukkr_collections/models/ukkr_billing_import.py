@@ -235,6 +235,7 @@ class UkkrBillingImport(models.Model):
                 FROM (VALUES %s) AS v(account_id, service_id, norm_charge, cu, cd, wu, wd)
                 ON CONFLICT (account_id, service_id) DO UPDATE SET norm_charge = EXCLUDED.norm_charge""",
                 [key + (value,) + audit for key, value in norms.items()], page_size=5000)
+        self.env["ukkr.ledger.line"].allocate_payments(set(accounts.values()))
         self.invalidate_cache()
         return counts
 
@@ -257,5 +258,6 @@ class UkkrBillingImport(models.Model):
             ON CONFLICT (doc) DO NOTHING""",
             [(accounts[r["account"]], r["date"].isoformat(), r["amount"], r["period"], r["doc"], r["channel"])
              + audit for r in fresh], page_size=5000)
+        self.env["ukkr.ledger.line"].allocate_payments({accounts[r["account"]] for r in fresh})
         self.invalidate_cache()
         return counts

@@ -1,4 +1,11 @@
+from collections import defaultdict
+from datetime import datetime
+
+from psycopg2.extras import execute_values
+
 from odoo import api, fields, models
+
+from .allocation import allocate
 
 
 class UkkrLedgerLine(models.Model):
@@ -29,3 +36,45 @@ class UkkrLedgerLine(models.Model):
     def _compute_balance(self):
         for line in self:
             line.balance = line.accrued + line.correction - line.paid - line.written_off
+
+    @api.model
+    def allocate_payments(self, account_ids=None):
+        """Rebuild the allocation of payments to ledger lines (and the lines' «paid») for these accounts, or for
+        all. Set-based: two reads, the pure allocation per account in memory, batched writes."""
+        cr = self.env.cr
+        where, params = ("WHERE account_id = ANY(%s)", [list(account_ids)]) if account_ids is not None else ("", [])
+        cr.execute("SELECT id, account_id, period, accrued + correction - written_off FROM ukkr_ledger_line "
+                   + where, params)
+        lines = defaultdict(list)
+        for line_id, account_id, period, owed in cr.fetchall():
+            lines[account_id].append((line_id, period, owed))
+        cr.execute("SELECT id, account_id, date, amount, period FROM ukkr_payment " + where, params)
+        payments = defaultdict(list)
+        for payment_id, account_id, pay_date, amount, period in cr.fetchall():
+            payments[account_id].append((payment_id, fields.Date.from_string(pay_date), amount, period))
+        expiry_of = self.env["ukkr.rules"]._expiry_function()
+        rows, paid = [], {}
+        line_period = {line_id: (account_id, period) for account_id, items in lines.items()
+                       for line_id, period, _owed in items}
+        pay_date = {payment_id: day for items in payments.values() for payment_id, day, _a, _p in items}
+        for account_id in set(lines) & set(payments):
+            allocations, paid_lines = allocate(lines[account_id], payments[account_id], expiry_of)
+            paid.update(paid_lines)
+            rows.extend(allocations)
+        now = datetime.utcnow().replace(microsecond=0)
+        cr.execute("DELETE FROM ukkr_payment_allocation " + where, params)
+        if rows:
+            execute_values(cr, """
+                INSERT INTO ukkr_payment_allocation (payment_id, ledger_line_id, account_id, period, date, amount,
+                                                     create_uid, create_date, write_uid, write_date)
+                VALUES %s""", [(payment_id, line_id, line_period[line_id][0], line_period[line_id][1],
+                                pay_date[payment_id], amount, self.env.uid, now, self.env.uid, now)
+                               for payment_id, line_id, amount in rows], page_size=5000)
+        cr.execute("UPDATE ukkr_ledger_line SET paid = 0 " + (where + " AND" if where else "WHERE") + " paid != 0",
+                   params)
+        if paid:
+            execute_values(cr, "UPDATE ukkr_ledger_line l SET paid = v.paid FROM (VALUES %s) AS v(id, paid) "
+                               "WHERE l.id = v.id", list(paid.items()), page_size=5000)
+        self.invalidate_cache()
+        self.env["ukkr.payment.allocation"].invalidate_cache()
+        return len(rows)

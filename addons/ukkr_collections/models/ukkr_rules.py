@@ -131,6 +131,18 @@ class UkkrRules(models.AbstractModel):
                                                                 payer_kind))
 
     @api.model
+    def _expiry_function(self):
+        """period → limitation expiry of its tranche, with the calendar read once and results cached."""
+        calendar_ = self._calendar()
+        cache = {}
+
+        def expiry_of(period):
+            if period not in cache:
+                cache[period] = self.limitation_expiry(self.due_date(period, calendar_))
+            return cache[period]
+        return expiry_of
+
+    @api.model
     def limitation_expiry(self, due_date):
         """Expiry of the 3-year limitation period of a tranche: 3 years from the day after its due date
         (ГК 196, 200; Пленум ВС № 43 п.24) — due 10.02.2020 → 11.02.2023. ГК 203/204 changes (acknowledgement,

@@ -2,3 +2,4 @@ from . import test_accounting_setup
 from . import test_penalty_rules
 from . import test_billing_parser
 from . import test_billing_import
+from . import test_allocation

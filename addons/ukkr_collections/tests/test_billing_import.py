@@ -100,3 +100,42 @@ class TestBillingImport(TransactionCase):
             self.assertEqual(cr.fetchone(), ("failed", 2, True))
         with self.assertRaises(UserError):
             self.load("", "empty.csv")
+
+
+class TestLedgerAfterImport(TransactionCase):
+    """Import → allocation → debt by tranche, on the small district of TestBillingImport."""
+
+    def setUp(self):
+        super().setUp()
+        importer = self.env["ukkr.billing.import"]
+        for text, name in ((ACCOUNTS, "accounts.csv"), (ACCRUALS, "accruals.csv"), (PAYMENTS, "payments.csv")):
+            importer.import_content(text.encode("utf-8"), name)
+        self.Account = self.env["ukkr.personal.account"]
+
+    def test_allocation_and_tranches(self):
+        paid_off = self.Account.search([("name", "=", "9900000001")])
+        lines = self.env["ukkr.ledger.line"].search([("account_id", "=", paid_off.id)])
+        self.assertEqual(sorted(lines.mapped("paid")), [450.5, 3000.0])   # P-1 named 2026-09, both services
+        self.assertEqual(paid_off.debt_tranches("2026-11-26"), [], "paid before the due date: nothing owed")
+        debtor = self.Account.search([("name", "=", "9900000002")])
+        # 2 500 for 2026-09, due 15.10.2026 (the 15th from period 2026-03; a Thursday); 1 000 paid on 07.10.2026
+        # before the due date; as of 26.11.2026 day 42: days 31–42 = 15.11–26.11 = 12 days at 1/300 on 1 500,
+        # key rate 16 % capped at the lower of 9.5 %: 1 500 × 9.5 % × 12/300 = 5.70
+        [tranche] = debtor.debt_tranches("2026-11-26")
+        self.assertEqual(tranche["period"], "2026-09")
+        self.assertEqual((tranche["charged"], tranche["principal"]), (2500.0, 1500.0))
+        self.assertEqual(str(tranche["due_date"]), "2026-10-15")
+        self.assertEqual(tranche["days_overdue"], 42)
+        self.assertEqual(str(tranche["limitation_expiry"]), "2029-10-16")
+        self.assertEqual(tranche["penalty"], 5.70)
+        self.assertEqual(tranche["bucket"], "1_3")
+        # as of the day before the payment, the whole 2 500 is unpaid and nothing is due yet
+        [early] = debtor.debt_tranches("2026-10-06")
+        self.assertEqual((early["principal"], early["penalty"], early["bucket"]), (2500.0, 0.0, "current"))
+        # re-running the allocation from scratch gives the same result
+        before = sorted(self.env["ukkr.payment.allocation"].search([]).mapped(lambda a: (a.payment_id.doc,
+                                                                                          a.period, a.amount)))
+        self.env["ukkr.ledger.line"].allocate_payments()
+        after = sorted(self.env["ukkr.payment.allocation"].search([]).mapped(lambda a: (a.payment_id.doc,
+                                                                                         a.period, a.amount)))
+        self.assertEqual(before, after)
