@@ -48,6 +48,7 @@ def test_company_currency_and_chart(rpc):
 
 
 def test_demo_district_is_deterministic(rpc):
+    """The demo district goes through the real billing importer: accounts, 24 months of accruals, payments."""
     import importlib.util
     import os
     spec = importlib.util.spec_from_file_location(
@@ -59,14 +60,21 @@ def test_demo_district_is_deterministic(rpc):
     assert rows == district.generate(count), "same seed, same district"
     assert len({r["account"] for r in district.generate(20000)}) == 20000, "scales with unique account numbers"
     admin = rpc("admin")
-    payers = admin.call("res.partner", "search_read", [("category_id.name", "=", "Плательщик ЖКУ")], ["ref", "name", "city"])
-    assert len(payers) == count
-    by_ref = {p["ref"]: p for p in payers}
+    accounts = admin.call("ukkr.personal.account", "search_read", [], ["name", "partner_id", "settlement_id"])
+    assert len(accounts) == count
+    by_number = {a["name"]: a for a in accounts}
     for row in rows[:20]:
-        assert by_ref[row["account"]]["name"] == row["payer"]
-        assert by_ref[row["account"]]["city"] == row["settlement"]
-    settlements = {r["settlement"] for r in rows}
-    assert {"гп Северо-Енисейский", "п. Тея", "п. Брянка"} <= settlements
+        assert by_number[row["account"]]["partner_id"][1] == row["payer"]
+        assert by_number[row["account"]]["settlement_id"][1] == row["settlement"]
+    assert {"гп Северо-Енисейский", "п. Тея", "п. Брянка"} <= {r["settlement"] for r in rows}
+    periods = admin.call("ukkr.ledger.line", "read_group", [], ["period"], ["period"])
+    assert len(periods) == 24
+    imports = admin.call("ukkr.billing.import", "search_read", [("state", "=", "done")], ["kind"])
+    assert {i["kind"] for i in imports} == {"accounts", "accruals", "payments"}
+    # most pay, some owe: unpaid principal on some accounts, not on most
+    lines = admin.call("ukkr.ledger.line", "read_group", [], ["account_id", "accrued", "paid"], ["account_id"])
+    debtors = [l for l in lines if l["accrued"] - l["paid"] > 1000]
+    assert 0 < len(debtors) < len(lines) / 2, (len(debtors), len(lines))
 
 
 def test_plan_is_kept_current_for_today(rpc):

@@ -137,3 +137,88 @@ def generate(accounts=600, seed=2632):
                 })
     rows.sort(key=lambda r: r["account"])
     return rows
+
+
+# ---------------------------------------------------------------------------------------------------- billing
+# Monthly charges (RUB) at the consumption norm, roughly those of a northern district: per m² for heating, per
+# resident for the rest; organisations pay flat amounts scaled by area.
+TARIFFS = {"heating": 58.0, "cold_water": 260.0, "hot_water": 640.0, "sewage": 210.0, "waste": 125.0,
+           "electricity": 540.0}
+
+
+def _services_for(row, rng):
+    if row["payer_type"] != "individual":
+        return {"heating": row["area"] * TARIFFS["heating"] * 1.2, "cold_water": 900 + row["area"] * 2,
+                "sewage": 700 + row["area"] * 1.5}
+    people = max(row["residents"], 1)
+    services = {"heating": row["area"] * TARIFFS["heating"], "cold_water": people * TARIFFS["cold_water"],
+                "sewage": people * TARIFFS["sewage"], "waste": people * TARIFFS["waste"]}
+    if row["settlement"] == "гп Северо-Енисейский" and row["apartment"]:
+        services["hot_water"] = people * TARIFFS["hot_water"]
+    if rng.random() < 0.3:
+        services["electricity"] = people * TARIFFS["electricity"]
+    return services
+
+
+def _months_back(today, count):
+    year, month = today.year, today.month
+    result = []
+    for _ in range(count):
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+        result.append((year, month))
+    return list(reversed(result))
+
+
+def billing_files(rows, today, months=24, seed=2632):
+    """The billing system's files for the district: accounts, accruals for ``months`` closed months before
+    ``today``, payments up to ``today``, following each payer's behaviour. Returns {file name: CSV bytes}."""
+    import calendar
+    from datetime import date
+    rng = random.Random(seed + 1)
+    periods = _months_back(today, months)
+    accounts = ["Лицевой счет;Населенный пункт;Улица;Дом;Квартира;Плательщик;Тип плательщика;"
+                "Основание проживания;Муниципальное жилье;Проживает;Площадь;Телефон;Email"]
+    accruals = ["account;period;service;accrued;norm_charge"]
+    payments = ["account;date;amount;period;doc;channel"]
+    channels = ["bank", "bank", "bank", "online", "online", "terminal", "post", "cash"]
+    for row in rows:
+        accounts.append(";".join(str(row[k]) for k in ("account", "settlement", "street", "house", "apartment",
+                                                       "payer", "payer_type", "tenure", "municipal", "residents",
+                                                       "area", "phone", "email")))
+        services = _services_for(row, rng)
+        behaviour = row["behaviour"]
+        serial = 0
+        carry = 0.0
+        for year, month in periods:
+            bill = 0.0
+            for code, amount in services.items():
+                amount = round(amount, 2)
+                bill += amount
+                accruals.append("%s;%04d-%02d;%s;%.2f;%.2f" % (row["account"], year, month, code, amount, amount))
+            next_year, next_month = (year + 1, 1) if month == 12 else (year, month + 1)
+            last_day = calendar.monthrange(next_year, next_month)[1]
+            if behaviour == "punctual":
+                pay, day_shift, named = bill, rng.randint(1, 12), True
+            elif behaviour == "late":
+                pay, day_shift, named = bill, rng.randint(15, 55), False
+            elif behaviour == "partial":
+                pay, day_shift, named = bill * rng.uniform(0.4, 0.85), rng.randint(5, 25), False
+            else:  # chronic: pays now and then, a part of what is owed
+                carry += bill
+                pay, day_shift, named = (carry * rng.uniform(0.2, 0.5), rng.randint(5, 25), False) \
+                    if rng.random() < 0.2 else (0.0, 0, False)
+                carry -= pay
+            if pay <= 0:
+                continue
+            pay_date = date(next_year, next_month, 1).toordinal() + day_shift - 1
+            pay_date = date.fromordinal(min(pay_date, date(next_year, next_month, last_day).toordinal() + 40))
+            if pay_date > today:
+                continue
+            serial += 1
+            payments.append("%s;%s;%.2f;%s;D%s-%03d;%s" % (
+                row["account"], pay_date.strftime("%d.%m.%Y"), round(pay, 2),
+                "%04d-%02d" % (year, month) if named else "", row["account"], serial, rng.choice(channels)))
+    encode = lambda lines: ("\n".join(lines) + "\n").encode("utf-8")  # noqa: E731
+    return {"accounts.csv": encode(accounts), "accruals.csv": encode(accruals), "payments.csv": encode(payments)}

@@ -79,31 +79,27 @@ def setup_users(env, demo):
     return made
 
 
-def setup_district(env, accounts, seed):
-    """Payers of the demo district as partners (ref = personal account number); the ledger issue replaces this
-    with accounts imported through the billing importer."""
+def setup_district(env, accounts, seed, months=24):
+    """The demo district through the real billing importer: accounts, 24 months of accruals and the payments
+    its payers made. Idempotent: the importer updates accounts in place, replaces accruals with the same values
+    and skips known payment documents; the ledger is loaded only once."""
+    import time
+    from odoo import fields
+    today = fields.Date.from_string(fields.Date.context_today(env["ukkr.billing.import"]))
     rows = demo_district.generate(accounts, seed)
-    Partner = env["res.partner"].with_context(tracking_disable=True, mail_create_nolog=True)
-    category = env["res.partner.category"].search([("name", "=", "Плательщик ЖКУ")], limit=1) \
-        or env["res.partner.category"].create({"name": "Плательщик ЖКУ"})
-    env.cr.execute("SELECT ref FROM res_partner WHERE ref = ANY(%s)", ([r["account"] for r in rows],))
-    existing = {ref for (ref,) in env.cr.fetchall()}
-    russia = env.ref("base.ru").id
-    created = 0
-    for row in rows:
-        if row["account"] in existing:
-            continue
-        street = "%s, д. %s" % (row["street"], row["house"])
-        if row["apartment"]:
-            street += ", кв. %s" % row["apartment"] if row["apartment"].isdigit() else ", %s" % row["apartment"]
-        Partner.create({
-            "name": row["payer"], "ref": row["account"], "is_company": row["payer_type"] in ("legal", "budget"),
-            "city": row["settlement"], "street": street, "country_id": russia, "phone": row["phone"] or False,
-            "email": row["email"] or False, "lang": "ru_RU", "tz": TZ, "customer": True,
-            "category_id": [(6, 0, [category.id])],
-        })
-        created += 1
-    return len(rows), created
+    files = demo_district.billing_files(rows, today, months, seed)
+    importer = env["ukkr.billing.import"]
+    timings = []
+    started = time.time()
+    result = importer.import_content(files["accounts.csv"], "demo-accounts.csv")
+    timings.append("лицевые счета %d за %.1f с" % (result["rows"], time.time() - started))
+    env.cr.execute("SELECT count(*) FROM ukkr_ledger_line")
+    if not env.cr.fetchone()[0]:
+        for name in ("accruals.csv", "payments.csv"):
+            started = time.time()
+            result = importer.import_content(files[name], "demo-" + name)
+            timings.append("%s %d строк за %.1f с" % (name, result["rows"], time.time() - started))
+    return len(rows), timings
 
 
 # demo assignment of plan measures to the demo users (by login)
@@ -174,8 +170,9 @@ def main(env, argv):
     setup_language(env)
     users = setup_users(env, bool(args.demo))
     setup_plan(env, bool(args.demo))
-    total, created = setup_district(env, args.accounts, args.seed) if args.demo else (0, 0)
-    print("==> Демо-район: %d лицевых счетов (создано сейчас: %d)" % (total, created))
+    if args.demo:
+        total, timings = setup_district(env, args.accounts, args.seed)
+        print("==> Демо-район: %d лицевых счетов; загрузка: %s" % (total, "; ".join(timings)))
     if args.users_file:
         with open(args.users_file, "w") as fh:
             for login, password, name in [("admin", os.environ.get("UKKR_ADMIN_PASSWORD", "admin"),

@@ -172,15 +172,18 @@ class UkkrBillingImport(models.Model):
         for r in rows:
             building = buildings[(settlements[r["settlement"]], r["street"], r["house"])]
             partner = partner_ids[r["account"]]
-            account_values.append((r["account"], building, r["apartment"] or None, partner, r["payer_type"],
+            account_values.append((r["account"], building, settlements[r["settlement"]], r["apartment"] or None,
+                                   partner, r["payer_type"],
                                    r["tenure"], r["municipal"], r["residents"], r["area"], r["phone"] or None,
                                    r["email"] or None) + audit)
         execute_values(cr, """
-            INSERT INTO ukkr_personal_account (name, building_id, apartment, partner_id, payer_kind, tenure,
+            INSERT INTO ukkr_personal_account (name, building_id, settlement_id, apartment, partner_id, payer_kind,
+                                               tenure,
                                                is_municipal, residents, area, phone, email, create_uid, create_date,
                                                write_uid, write_date, state)
             SELECT v.*, 'active' FROM (VALUES %s) AS v
-            ON CONFLICT (name) DO UPDATE SET building_id = EXCLUDED.building_id, apartment = EXCLUDED.apartment,
+            ON CONFLICT (name) DO UPDATE SET building_id = EXCLUDED.building_id,
+                settlement_id = EXCLUDED.settlement_id, apartment = EXCLUDED.apartment,
                 payer_kind = EXCLUDED.payer_kind, tenure = EXCLUDED.tenure, is_municipal = EXCLUDED.is_municipal,
                 residents = EXCLUDED.residents, area = EXCLUDED.area, phone = EXCLUDED.phone, email = EXCLUDED.email,
                 write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date""", account_values)

@@ -43,6 +43,7 @@ class TestBillingImport(TransactionCase):
                           account.residents, account.building_id.name),
                          ("Петрова Анна Сергеевна", "individual", "social", True, 2, "п. Тея, ул. Южная, д. 4"))
         self.assertEqual(account.partner_id.commercial_partner_id, account.partner_id)
+        self.assertEqual(account.settlement_id.name, "п. Тея", "stored related fields are written too")
         self.assertTrue(self.env["ukkr.personal.account"].search([("name", "=", "9900000003")]).partner_id.is_company)
         self.assertEqual(self.count("res_partner"), partners + 3)
         again = self.load(ACCOUNTS.replace("Петрова Анна Сергеевна", "Петрова Анна Сергеевна (смена ФИО)"),
