@@ -15,3 +15,5 @@ from . import ukkr_ledger_line
 from . import ukkr_billing_import
 from . import ukkr_payment
 from . import ukkr_payment_allocation
+from . import ukkr_monthly_close
+from . import ukkr_debt_snapshot

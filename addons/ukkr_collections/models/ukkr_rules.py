@@ -131,6 +131,35 @@ class UkkrRules(models.AbstractModel):
                                                                 payer_kind))
 
     @api.model
+    def _penalty_context(self):
+        """The rules read once, for set-based work over many tranches (monthly close, penalty runs):
+        ``due_date(period)``, ``expiry(due_date)`` and ``penalty(principal, due, calc, payments, payer_kind)``."""
+        calendar_ = self._calendar()
+        rate_on = self._rate_function()
+        self.env.cr.execute("SELECT date_from, date_to, debt_before FROM ukkr_rule_moratorium ORDER BY date_from")
+        moratoria = [(_as_date(a), _as_date(b), before and _as_date(before)) for a, b, before in
+                     self.env.cr.fetchall()]
+        bands = {}
+        for band in self.env["ukkr.rule.penalty.band"].search([], order="payer_kind, day_from"):
+            bands.setdefault(band.payer_kind, []).append(
+                penalty_calc.Band(band.day_from, band.day_to or None, band.divisor))
+        due_cache = {}
+
+        def due_date(period):
+            if period not in due_cache:
+                due_cache[period] = self.due_date(period, calendar_)
+            return due_cache[period]
+
+        def penalty(principal, due, calc, payments, payer_kind):
+            if payer_kind not in bands:
+                raise UserError(_("No penalty bands are set for payer kind «%s».") % payer_kind)
+            applying = [(a, b) for a, b, before in moratoria if not before or due < before]
+            segments = penalty_calc.penalty_segments(principal, due, calc, payments, tuple(bands[payer_kind]),
+                                                     rate_on, applying)
+            return sum(segment.amount for segment in segments)
+        return {"due_date": due_date, "expiry": self.limitation_expiry, "penalty": penalty}
+
+    @api.model
     def _expiry_function(self):
         """period → limitation expiry of its tranche, with the calendar read once and results cached."""
         calendar_ = self._calendar()

@@ -1,0 +1,110 @@
+"""Monthly close on the small district of test_billing_import, figures derived by hand in the comments."""
+from odoo.exceptions import AccessError, UserError
+from odoo.tests.common import TransactionCase
+
+from odoo.addons.ukkr_debt_plan.tests.common import today_is
+
+from .test_billing_import import ACCOUNTS, ACCRUALS, PAYMENTS
+
+
+class TestMonthlyClose(TransactionCase):
+
+    def setUp(self):
+        super().setUp()
+        # only this test's district in the ledger (the transaction is rolled back afterwards)
+        self.env.cr.execute("DELETE FROM ukkr_payment_allocation; DELETE FROM ukkr_payment; "
+                            "DELETE FROM ukkr_ledger_line; DELETE FROM ukkr_debt_snapshot; "
+                            "DELETE FROM ukkr_monthly_close")
+        importer = self.env["ukkr.billing.import"]
+        with today_is("2026-11-26"):
+            for text, name in ((ACCOUNTS, "accounts.csv"), (ACCRUALS, "accruals.csv"), (PAYMENTS, "payments.csv")):
+                importer.import_content(text.encode("utf-8"), name)
+        self.Close = self.env["ukkr.monthly.close"]
+        Users = self.env["res.users"].with_context(no_reset_password=True)
+        self.manager = Users.create({"name": "Директор", "login": "t_director", "lang": False,
+                                     "groups_id": [(6, 0, [self.env.ref("ukkr_debt_plan.group_ukkr_manager").id])]})
+        self.operator = Users.create({"name": "Оператор", "login": "t_op", "lang": False,
+                                      "groups_id": [(6, 0, [self.env.ref("ukkr_debt_plan.group_ukkr_operator").id])]})
+
+    def close(self, period, user=None):
+        with today_is("2026-11-26"):
+            return self.Close.sudo(user or self.manager).close_period(period)
+
+    def balance(self, code):
+        self.env.cr.execute("""
+            SELECT coalesce(sum(l.debit - l.credit), 0) FROM account_move_line l
+            JOIN account_account a ON a.id = l.account_id JOIN account_move m ON m.id = l.move_id
+            WHERE a.code = %s AND m.journal_id = %s AND m.state = 'posted'""",
+                            (code, self.env.ref("ukkr_collections.journal_ukkr").id))
+        return round(self.env.cr.fetchone()[0], 2)
+
+    def snapshot(self, period, number):
+        return self.env["ukkr.debt.snapshot"].search([("period", "=", period), ("account_id.name", "=", number)])
+
+    def test_two_closes_snapshot_and_accounting(self):
+        september = self.close("2026-09")
+        # as of 30.09.2026 nothing is paid yet and nothing is overdue (due 15.10.2026):
+        # 3 450.50 + 2 500 + 20 000 = 25 950.50
+        self.assertEqual((september.account_count, september.debt_total, september.overdue_total,
+                          september.penalty_total), (3, 25950.5, 0.0, 0.0))
+        self.assertEqual(self.snapshot("2026-09", "9900000002").debt_current, 2500.0)
+        self.assertEqual(self.balance("62.01"), 25950.5, "receivable equals the ledger's debt")
+        self.assertEqual(self.balance("90.01"), -25950.5)
+        october = self.close("2026-10")
+        # as of 31.10.2026: 9900000001 paid 3 450.50 on 05.10; 9900000002 paid 1 000 on 07.10 → 1 500 left;
+        # 9900000003 (legal entity) owes 20 000, due 15.10.2026, 16 days overdue at 1/130 from day 1,
+        # key rate 16 % capped at 9.5 %: 20 000 × 9.5 % × 16/130 = 233.846… → 233.85. 9900000002's 1 500 is in
+        # its free 30 days.
+        self.assertEqual((october.debt_total, october.overdue_total, october.penalty_total),
+                         (21500.0, 21500.0, 233.85))
+        legal = self.snapshot("2026-10", "9900000003")
+        self.assertEqual((legal.debt, legal.penalty, legal.debt_1_3, legal.months_in_debt), (20000.0, 233.85,
+                                                                                             20000.0, 1))
+        self.assertEqual(self.snapshot("2026-10", "9900000001").debt, 0.0)
+        self.assertEqual(str(self.snapshot("2026-10", "9900000001").last_payment_date), "2026-10-05")
+        self.assertEqual(self.snapshot("2026-10", "9900000002").paid, 1000.0)
+        self.assertEqual(self.balance("62.01"), 21500.0, "receivable equals the ledger's debt after two closes")
+        self.assertEqual(self.balance("51"), 4450.5)
+        self.assertEqual(self.balance("62.02"), 0.0)
+        self.assertEqual(self.balance("76.02"), 233.85)
+        # one receivable line per organisation, one per category of the population (where the debt changed)
+        lines = september.move_id.line_ids.filtered(lambda l: l.account_id.code == "62.01")
+        self.assertEqual(sorted(lines.mapped("name")), sorted([
+            "ООО «Брянка-Лес»: receivable for 2026-09", "Население — собственники: receivable for 2026-09",
+            "Население — социальный наём: receivable for 2026-09"]))
+        self.assertIn(self.snapshot("2026-10", "9900000003").partner_id, lines.mapped("partner_id"))
+        # the ledger itself agrees: sum of unpaid principal as of today's allocation
+        self.env.cr.execute("SELECT sum(accrued + correction - paid - written_off) FROM ukkr_ledger_line")
+        self.assertEqual(round(self.env.cr.fetchone()[0], 2), 21500.0)
+
+    def test_frozen_refused_and_reopened(self):
+        self.close("2026-09")
+        october = self.close("2026-10")
+        with self.assertRaises(UserError):
+            self.close("2026-10")   # already closed
+        with self.assertRaises(UserError):
+            self.snapshot("2026-10", "9900000003").write({"debt": 0})
+        with self.assertRaises(UserError):
+            self.snapshot("2026-10", "9900000003").unlink()
+        with self.assertRaises(AccessError):
+            october.sudo(self.operator).action_reopen()
+        with self.assertRaises(AccessError):
+            self.close("2026-08", user=self.operator)
+        september = self.Close.search([("period", "=", "2026-09")])
+        with self.assertRaises(UserError):
+            september.sudo(self.manager).action_reopen()   # October is closed after it
+        move = october.move_id
+        october.sudo(self.manager).action_reopen()
+        self.assertEqual(october.state, "reopened")
+        self.assertEqual(move.state, "posted", "the entry stays and is reversed (storno)")
+        self.assertEqual(self.balance("62.01"), 25950.5, "back to September's debt")
+        self.assertFalse(self.env["ukkr.debt.snapshot"].search([("period", "=", "2026-10")]))
+        again = self.close("2026-10")
+        self.assertEqual((again, again.debt_total, again.penalty_total), (october, 21500.0, 233.85))
+        self.assertEqual(self.balance("62.01"), 21500.0)
+
+    def test_bad_periods(self):
+        for period in ("2026-11", "2026-12", "2026-13", "10.2026", ""):
+            with self.assertRaises(UserError):
+                self.close(period)
+        self.assertFalse(self.Close.search([]))
