@@ -27,3 +27,6 @@ stop:
 
 reset:
 	@bash tools/stop.sh && rm -rf .run && echo "==> .run/ удалён: база ukkr и файлы будут созданы заново при make run"
+
+bench:
+	@bash tools/bench.sh

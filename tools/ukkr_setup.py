@@ -102,6 +102,26 @@ def setup_district(env, accounts, seed, months=24):
     return len(rows), timings
 
 
+def close_recent_months(env, count):
+    """Close the last ``count`` months that are not closed yet, oldest first, as the scheduled action would."""
+    import time
+    from odoo import fields
+    today = fields.Date.from_string(fields.Date.context_today(env["ukkr.monthly.close"]))
+    periods = []
+    year, month = today.year, today.month
+    for _ in range(count):
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        periods.append("%04d-%02d" % (year, month))
+    Close = env["ukkr.monthly.close"]
+    done = []
+    for period in reversed(periods):
+        if not Close.search([("period", "=", period)]):
+            started = time.time()
+            Close.close_period(period)
+            done.append("%s (%.1f с)" % (period, time.time() - started))
+    return done
+
+
 # demo assignment of plan measures to the demo users (by login)
 DEMO_RESPONSIBLES = {
     "operator": [1, 5, 8, 10, 11, 12, 13, 14, 16, 17, 21],
@@ -165,6 +185,7 @@ def main(env, argv):
     parser.add_argument("--seed", type=int, default=2632)
     parser.add_argument("--demo", type=int, default=int(os.environ.get("UKKR_DEMO", "1")))
     parser.add_argument("--users-file")
+    parser.add_argument("--close-months", type=int, default=6)
     args = parser.parse_args(argv)
     setup_company(env)
     setup_language(env)
@@ -173,6 +194,9 @@ def main(env, argv):
     if args.demo:
         total, timings = setup_district(env, args.accounts, args.seed)
         print("==> Демо-район: %d лицевых счетов; загрузка: %s" % (total, "; ".join(timings)))
+        closed = close_recent_months(env, args.close_months)
+        if closed:
+            print("==> Закрыты месяцы: %s" % ", ".join(closed))
     if args.users_file:
         with open(args.users_file, "w") as fh:
             for login, password, name in [("admin", os.environ.get("UKKR_ADMIN_PASSWORD", "admin"),

@@ -27,6 +27,7 @@
         "views/ukkr_ledger_line_views.xml",
         "views/ukkr_billing_import_views.xml",
         "wizards/ukkr_billing_import_wizard_views.xml",
+        "wizards/ukkr_monthly_close_wizard_views.xml",
         "views/ukkr_monthly_close_views.xml",
         "views/ukkr_debt_snapshot_views.xml",
         "views/menu_views.xml",

@@ -1,1 +1,2 @@
 from . import ukkr_billing_import_wizard
+from . import ukkr_monthly_close_wizard
