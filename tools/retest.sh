@@ -4,6 +4,7 @@
 source "$(dirname "$0")/common.sh"
 MODULE="${1:?usage: tools/retest.sh MODULE}"
 LOG="$RUN_DIR/retest.log"
+db_exists "${UKKR_TEST_DB:-ukkr_test}" || die "нет базы ${UKKR_TEST_DB:-ukkr_test}: сначала UKKR_KEEP_TEST_DB=1 make test-module MODULE=$MODULE"
 rm -f "$LOG"
 set +e
 odoo -d "${UKKR_TEST_DB:-ukkr_test}" -u "$MODULE" --test-enable --stop-after-init --http-port="$(free_port)" \

@@ -23,6 +23,7 @@
         "views/ukkr_rule_due_day_views.xml",
         "views/ukkr_rule_holiday_views.xml",
         "views/ukkr_rule_penalty_band_views.xml",
+        "report/penalty_report.xml",
         "views/ukkr_personal_account_views.xml",
         "views/ukkr_ledger_line_views.xml",
         "views/ukkr_billing_import_views.xml",

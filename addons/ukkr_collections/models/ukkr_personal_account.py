@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo import fields, models
+from odoo import _, fields, models
 
 from .selections import PAYER_KINDS
 
@@ -47,8 +47,63 @@ class UkkrPersonalAccount(models.Model):
     state = fields.Selection([("active", "Active"), ("closed", "Closed")], "Status", default="active",
                              required=True, track_visibility="onchange")
     service_ids = fields.One2many("ukkr.account.service", "account_id", "Services")
+    debt_total = fields.Float("Debt", digits=(14, 2), compute="_compute_debt_summary")
+    overdue_total = fields.Float("Overdue debt", digits=(14, 2), compute="_compute_debt_summary")
+    penalty_total = fields.Float("Penalties", digits=(14, 2), compute="_compute_debt_summary")
+    oldest_overdue_period = fields.Char("Oldest unpaid period", compute="_compute_debt_summary")
+    last_payment_date = fields.Date("Last payment", compute="_compute_debt_summary")
+    tranche_html = fields.Html("Debt by period", compute="_compute_debt_summary", sanitize=False)
 
     _sql_constraints = [("name_uniq", "unique(name)", "A personal account number is used only once.")]
+
+    def _compute_debt_summary(self):
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        buckets = dict(BUCKETS)
+        for account in self:
+            if not account.id:
+                continue
+            tranches = account.debt_tranches(today)
+            overdue = [t for t in tranches if t["days_overdue"] > 0 and t["principal"] > 0]
+            account.debt_total = round(sum(t["principal"] for t in tranches), 2)
+            account.overdue_total = round(sum(t["principal"] for t in overdue), 2)
+            account.penalty_total = round(sum(t["penalty"] for t in tranches), 2)
+            account.oldest_overdue_period = overdue[0]["period"] if overdue else False
+            self.env.cr.execute("SELECT max(date) FROM ukkr_payment WHERE account_id = %s", (account.id,))
+            account.last_payment_date = self.env.cr.fetchone()[0]
+            rows = "".join(
+                "<tr><td>%s</td><td class='text-right'>%.2f</td><td class='text-right'>%.2f</td><td>%s</td>"
+                "<td class='text-right'>%d</td><td>%s</td><td class='text-right'>%.2f</td><td>%s</td></tr>"
+                % (t["period"], t["charged"], t["principal"], t["due_date"].strftime("%d.%m.%Y"),
+                   t["days_overdue"], t["limitation_expiry"].strftime("%d.%m.%Y"), t["penalty"],
+                   buckets[t["bucket"]]) for t in tranches)
+            account.tranche_html = (
+                "<table class='table table-condensed'><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+                "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>"
+                % (_("Period"), _("Charged"), _("Unpaid"), _("Due date"), _("Days overdue"),
+                   _("Limitation expires"), _("Penalty"), _("Age"), rows)) if tranches else \
+                "<p>%s</p>" % _("No debt.")
+
+    def penalty_calculation(self, as_of_date=None):
+        """Data of the printable «расчёт пени»: per tranche, the day ranges × rate × share, as courts expect it."""
+        self.ensure_one()
+        rules = self.env["ukkr.rules"]
+        as_of = as_of_date or fields.Date.from_string(fields.Date.context_today(self))
+        if isinstance(as_of, str):
+            as_of = fields.Date.from_string(as_of)
+        self.env.cr.execute("""SELECT period, date, sum(amount) FROM ukkr_payment_allocation
+                               WHERE account_id = %s AND date <= %s GROUP BY period, date ORDER BY date""",
+                            (self.id, as_of))
+        payments = {}
+        for period, pay_date, amount in self.env.cr.fetchall():
+            payments.setdefault(period, []).append((fields.Date.from_string(pay_date), amount))
+        result = []
+        for tranche in self.debt_tranches(as_of):
+            if not tranche["penalty"]:
+                continue
+            segments = rules.penalty_segments(tranche["charged"], tranche["due_date"], as_of,
+                                              payments.get(tranche["period"], []), self.payer_kind)
+            result.append(dict(tranche, segments=segments))
+        return {"as_of": as_of, "tranches": result, "total": round(sum(t["penalty"] for t in result), 2)}
 
     # ------------------------------------------------------------------ the debt by tranche
     def debt_tranches(self, as_of_date=None):

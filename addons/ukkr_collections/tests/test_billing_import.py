@@ -140,3 +140,19 @@ class TestLedgerAfterImport(TransactionCase):
         after = sorted(self.env["ukkr.payment.allocation"].search([]).mapped(lambda a: (a.payment_id.doc,
                                                                                          a.period, a.amount)))
         self.assertEqual(before, after)
+
+    def test_account_form_and_printed_penalty_calculation(self):
+        from odoo.addons.ukkr_debt_plan.tests.common import today_is
+        legal = self.Account.search([("name", "=", "9900000003")])
+        with today_is("2026-10-31"):
+            legal.invalidate_cache()
+            # 20 000 due 15.10.2026, legal entity, 1/130 from day 1: 16 days → 233.85 (see test_monthly_close)
+            self.assertEqual((legal.debt_total, legal.overdue_total, legal.penalty_total,
+                              legal.oldest_overdue_period), (20000.0, 20000.0, 233.85, "2026-09"))
+            self.assertIn("2026-09", legal.tranche_html)
+            html = self.env.ref("ukkr_collections.report_penalty_calculation").render_qweb_html(legal.ids)[0]
+        text = html.decode("utf-8") if isinstance(html, bytes) else html
+        self.assertIn("Расчёт пени", text)
+        self.assertIn("16.10.2026", text)   # day 1
+        self.assertIn("1/130", text)
+        self.assertIn("233.85", text)
