@@ -26,6 +26,7 @@
         "report/penalty_report.xml",
         "views/ukkr_personal_account_views.xml",
         "views/ukkr_ledger_line_views.xml",
+        "views/ukkr_debt_tranche_views.xml",
         "views/ukkr_billing_import_views.xml",
         "wizards/ukkr_billing_import_wizard_views.xml",
         "wizards/ukkr_monthly_close_wizard_views.xml",

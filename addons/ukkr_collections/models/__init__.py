@@ -17,3 +17,5 @@ from . import ukkr_payment
 from . import ukkr_payment_allocation
 from . import ukkr_monthly_close
 from . import ukkr_debt_snapshot
+from . import ukkr_period
+from . import ukkr_debt_tranche

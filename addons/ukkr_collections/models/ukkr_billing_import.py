@@ -238,6 +238,7 @@ class UkkrBillingImport(models.Model):
                 FROM (VALUES %s) AS v(account_id, service_id, norm_charge, cu, cd, wu, wd)
                 ON CONFLICT (account_id, service_id) DO UPDATE SET norm_charge = EXCLUDED.norm_charge""",
                 [key + (value,) + audit for key, value in norms.items()], page_size=5000)
+        self.env["ukkr.period"].refresh({r["period"] for r in rows})
         self.env["ukkr.ledger.line"].allocate_payments(set(accounts.values()))
         self.invalidate_cache()
         return counts

@@ -156,3 +156,11 @@ class TestLedgerAfterImport(TransactionCase):
         self.assertIn("16.10.2026", text)   # day 1
         self.assertIn("1/130", text)
         self.assertIn("233.85", text)
+
+    def test_tranche_list(self):
+        tranches = self.env["ukkr.debt.tranche"].search([("account_id.name", "like", "99000000")])
+        # 9900000001 paid in full; 9900000002 owes 1 500 of 2026-09; 9900000003 owes 20 000
+        self.assertEqual(sorted((t.account_id.name, t.period, t.principal) for t in tranches),
+                         [("9900000002", "2026-09", 1500.0), ("9900000003", "2026-09", 20000.0)])
+        self.assertEqual({str(t.due_date) for t in tranches}, {"2026-10-15"})
+        self.assertEqual({str(t.limitation_expiry) for t in tranches}, {"2029-10-16"})
