@@ -6,6 +6,7 @@ EXPORTED.po is `odoo --i18n-export --language=ru_RU --modules=M` output (new and
 TARGET's existing translations are kept; the optional TABLE.py (T = {msgid: msgstr}) adds new ones. Exits 1 while
 any msgid stays untranslated, printing them.
 """
+import re
 import runpy
 import sys
 
@@ -24,6 +25,8 @@ def main(exported, target, table=None):
     missing = []
     for entry in po:
         entry.msgstr = known.get(entry.msgid, "")
+        if not entry.msgstr and re.search("[А-Яа-яЁё]", entry.msgid) and not re.search("[A-Za-z]{3,}", entry.msgid):
+            entry.msgstr = entry.msgid  # already Russian (printed documents are written in Russian)
         if not entry.msgstr:
             missing.append(entry.msgid)
     po.metadata["Language"] = "ru"
