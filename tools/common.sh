@@ -82,11 +82,16 @@ free_port() {  # a free TCP port on the loopback interface
     "$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-wait_http() {  # wait_http URL SECONDS PID: true once URL answers 200
-    local url="$1" secs="$2" pid="$3" i
+wait_http() {  # wait_http URL SECONDS PID LOGFILE: true once the registry is loaded and URL answers 200
+    # No request before the server has loaded the database: a request racing the first registry load can
+    # break it (seen: KeyError 'res.partner' on a freshly created database).
+    local url="$1" secs="$2" pid="$3" log="$4" i
     for ((i = 0; i < secs * 2; i++)); do
         kill -0 "$pid" 2>/dev/null || return 1
-        curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
+        if grep -q "odoo.modules.loading: Modules loaded." "$log" 2>/dev/null \
+                && curl -fsS -o /dev/null "$url" 2>/dev/null; then
+            return 0
+        fi
         sleep 0.5
     done
     return 1

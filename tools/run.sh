@@ -29,11 +29,14 @@ odoo_script "$DB_NAME" tools/ukkr_setup.py --accounts "${UKKR_DEMO_ACCOUNTS:-600
     || die "настройка базы $DB_NAME не удалась (см. сообщение выше); база осталась как была"
 
 say "Запуск Odoo на порту $HTTP_PORT"
+rm -f "$RUN_DIR/odoo.log"
 "${ODOO_CMD[@]}" -d "$DB_NAME" --db-filter="^$DB_NAME\$" --http-port="$HTTP_PORT" --without-demo=all \
     --pidfile="$RUN_DIR/odoo.pid" --logfile="$RUN_DIR/odoo.log" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; exit 0' INT TERM
-wait_http "http://127.0.0.1:$HTTP_PORT/web/login" 120 "$SERVER" || die "Odoo не ответил на :$HTTP_PORT — $RUN_DIR/odoo.log"
+trap 'kill "$SERVER" 2>/dev/null' EXIT
+wait_http "http://127.0.0.1:$HTTP_PORT/web/login" 180 "$SERVER" "$RUN_DIR/odoo.log" \
+    || die "Odoo не ответил на :$HTTP_PORT — $RUN_DIR/odoo.log"
 echo
 echo "============================================================================"
 echo " УККР: веб-клиент работает — http://localhost:$HTTP_PORT   (база $DB_NAME)"

@@ -56,7 +56,8 @@ if [ -z "$ONLY_MODULE" ] && [ "$ODOO_RC" = 0 ]; then
         --max-cron-threads=0 &
     SERVER=$!
     trap 'kill "$SERVER" 2>/dev/null || true' EXIT
-    wait_http "http://127.0.0.1:$PORT/web/login" 120 "$SERVER" || die "тестовый сервер Odoo не ответил — $RUN_DIR/test-server.log"
+    wait_http "http://127.0.0.1:$PORT/web/login" 180 "$SERVER" "$RUN_DIR/test-server.log" \
+        || die "тестовый сервер Odoo не ответил — $RUN_DIR/test-server.log"
     say "pytest tests/ (сервер http://127.0.0.1:$PORT, база $TEST_DB)"
     set +e
     UKKR_URL="http://127.0.0.1:$PORT" UKKR_DB="$TEST_DB" UKKR_USERS="$RUN_DIR/test-users.tsv" UKKR_ARTIFACTS="$ART" \

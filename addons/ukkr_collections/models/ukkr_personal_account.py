@@ -8,6 +8,11 @@ BUCKETS = [("current", "Not overdue"), ("1_3", "1–3 months"), ("3_6", "3–6 m
            ("12_36", "1–3 years"), ("barred", "Time-barred")]
 
 
+def rub(amount):
+    """Rubles the Russian way: 12 345,67."""
+    return "{:,.2f}".format(amount).replace(",", "\u00a0").replace(".", ",")
+
+
 def aging_bucket(days_overdue, time_barred):
     """Aging bucket of a tranche from its days overdue (a month counted as 30 days)."""
     if time_barred:
@@ -56,9 +61,13 @@ class UkkrPersonalAccount(models.Model):
 
     _sql_constraints = [("name_uniq", "unique(name)", "A personal account number is used only once.")]
 
+    def _bucket_labels(self):
+        return {"current": _("Not overdue"), "1_3": _("1–3 months"), "3_6": _("3–6 months"),
+                "6_12": _("6–12 months"), "12_36": _("1–3 years"), "barred": _("Time-barred")}
+
     def _compute_debt_summary(self):
         today = fields.Date.from_string(fields.Date.context_today(self))
-        buckets = dict(BUCKETS)
+        buckets = self._bucket_labels()
         for account in self:
             if not account.id:
                 continue
@@ -71,10 +80,10 @@ class UkkrPersonalAccount(models.Model):
             self.env.cr.execute("SELECT max(date) FROM ukkr_payment WHERE account_id = %s", (account.id,))
             account.last_payment_date = self.env.cr.fetchone()[0]
             rows = "".join(
-                "<tr><td>%s</td><td class='text-right'>%.2f</td><td class='text-right'>%.2f</td><td>%s</td>"
-                "<td class='text-right'>%d</td><td>%s</td><td class='text-right'>%.2f</td><td>%s</td></tr>"
-                % (t["period"], t["charged"], t["principal"], t["due_date"].strftime("%d.%m.%Y"),
-                   t["days_overdue"], t["limitation_expiry"].strftime("%d.%m.%Y"), t["penalty"],
+                "<tr><td>%s</td><td class='text-right'>%s</td><td class='text-right'>%s</td><td>%s</td>"
+                "<td class='text-right'>%d</td><td>%s</td><td class='text-right'>%s</td><td>%s</td></tr>"
+                % (t["period"], rub(t["charged"]), rub(t["principal"]), t["due_date"].strftime("%d.%m.%Y"),
+                   t["days_overdue"], t["limitation_expiry"].strftime("%d.%m.%Y"), rub(t["penalty"]),
                    buckets[t["bucket"]]) for t in tranches)
             account.tranche_html = (
                 "<table class='table table-condensed'><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
