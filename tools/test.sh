@@ -14,6 +14,16 @@ mkdir -p "$RUN_DIR/data" "$ART"
 rm -f "$LOG" "$RUN_DIR/test-deps.log" "$RUN_DIR/test-server.log" "$RUN_DIR/pytest.xml"
 
 bash tools/setup.sh --browser
+# on exit: the test server is stopped, and so is the cluster if this run started it (make run's is left alone)
+SERVER=""
+STOP_PG=""
+cleanup() {
+    if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; fi
+    if [ -n "$STOP_PG" ]; then bash "$ROOT/tools/pg.sh" stop >/dev/null 2>&1; fi
+    return 0
+}
+trap cleanup EXIT
+bash tools/pg.sh status >/dev/null 2>&1 || STOP_PG=1
 bash tools/pg.sh start
 psql -qc "DROP DATABASE IF EXISTS \"$TEST_DB\" WITH (FORCE)" >/dev/null
 
@@ -55,7 +65,6 @@ if [ -z "$ONLY_MODULE" ] && [ "$ODOO_RC" = 0 ]; then
     "${ODOO_CMD[@]}" -d "$TEST_DB" --db-filter="^$TEST_DB\$" --http-port="$PORT" --logfile="$RUN_DIR/test-server.log" \
         --max-cron-threads=0 &
     SERVER=$!
-    trap 'kill "$SERVER" 2>/dev/null || true' EXIT
     wait_http "http://127.0.0.1:$PORT/web/login" 180 "$SERVER" "$RUN_DIR/test-server.log" \
         || die "тестовый сервер Odoo не ответил — $RUN_DIR/test-server.log"
     say "pytest tests/ (сервер http://127.0.0.1:$PORT, база $TEST_DB)"
@@ -65,7 +74,7 @@ if [ -z "$ONLY_MODULE" ] && [ "$ODOO_RC" = 0 ]; then
     PY_RC=$?
     set -e
     kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true
-    trap - EXIT
+    SERVER=""
     read -r PY_TOTAL PY_BAD < <("$VENV/bin/python" - "$RUN_DIR/pytest.xml" <<'PYEOF'
 import sys, xml.etree.ElementTree as ET
 try:

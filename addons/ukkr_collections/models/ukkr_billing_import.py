@@ -211,11 +211,12 @@ class UkkrBillingImport(models.Model):
         services = self._service_ids()
         keys = [(accounts[r["account"]], r["period"], services[r["service"]]) for r in rows]
         cr.execute("""
-            SELECT count(*) FROM ukkr_ledger_line l
+            SELECT l.account_id, count(*) FROM ukkr_ledger_line l
             JOIN unnest(%s::int[], %s::varchar[], %s::int[]) AS k(account_id, period, service_id)
-              ON l.account_id = k.account_id AND l.period = k.period AND l.service_id = k.service_id""",
-                   ([k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys]))
-        updated = cr.fetchone()[0]
+              ON l.account_id = k.account_id AND l.period = k.period AND l.service_id = k.service_id
+            GROUP BY l.account_id""", ([k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys]))
+        replaced = dict(cr.fetchall())
+        updated = sum(replaced.values())
         counts = {"created": len(rows) - updated, "updated": updated, "skipped": 0}
         if dry_run:
             return counts
@@ -239,7 +240,11 @@ class UkkrBillingImport(models.Model):
                 ON CONFLICT (account_id, service_id) DO UPDATE SET norm_charge = EXCLUDED.norm_charge""",
                 [key + (value,) + audit for key, value in norms.items()], page_size=5000)
         self.env["ukkr.period"].refresh({r["period"] for r in rows})
-        self.env["ukkr.ledger.line"].allocate_payments(set(accounts.values()))
+        # new months only add debt; a replaced month, or money not yet allocated, needs the account rebuilt
+        ledger = self.env["ukkr.ledger.line"]
+        rebuild = set(replaced) | set(ledger.accounts_to_reallocate(set(accounts.values())))
+        if rebuild:
+            ledger.allocate_payments(rebuild)
         self.invalidate_cache()
         return counts
 
@@ -253,15 +258,15 @@ class UkkrBillingImport(models.Model):
         if dry_run or not fresh:
             return counts
         audit = self._audit_values()
-        execute_values(cr, """
+        new_ids = execute_values(cr, """
             INSERT INTO ukkr_payment (account_id, date, amount, period, doc, channel, create_uid, create_date,
                                       write_uid, write_date)
             SELECT v.account_id, v.date::date, v.amount, v.period, v.doc, v.channel, v.cu, v.cd::timestamp, v.wu,
                    v.wd::timestamp
             FROM (VALUES %s) AS v(account_id, date, amount, period, doc, channel, cu, cd, wu, wd)
-            ON CONFLICT (doc) DO NOTHING""",
+            ON CONFLICT (doc) DO NOTHING RETURNING id""",
             [(accounts[r["account"]], r["date"].isoformat(), r["amount"], r["period"], r["doc"], r["channel"])
-             + audit for r in fresh], page_size=5000)
-        self.env["ukkr.ledger.line"].allocate_payments({accounts[r["account"]] for r in fresh})
+             + audit for r in fresh], page_size=5000, fetch=True)
+        self.env["ukkr.ledger.line"].allocate_new_payments([payment_id for (payment_id,) in new_ids])
         self.invalidate_cache()
         return counts

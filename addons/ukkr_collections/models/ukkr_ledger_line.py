@@ -40,41 +40,84 @@ class UkkrLedgerLine(models.Model):
     @api.model
     def allocate_payments(self, account_ids=None):
         """Rebuild the allocation of payments to ledger lines (and the lines' «paid») for these accounts, or for
-        all. Set-based: two reads, the pure allocation per account in memory, batched writes."""
+        all, from scratch. Set-based: two reads, the pure allocation per account in memory, batched writes."""
         cr = self.env.cr
         where, params = ("WHERE account_id = ANY(%s)", [list(account_ids)]) if account_ids is not None else ("", [])
-        cr.execute("SELECT id, account_id, period, accrued + correction - written_off FROM ukkr_ledger_line "
-                   + where, params)
-        lines = defaultdict(list)
-        for line_id, account_id, period, owed in cr.fetchall():
-            lines[account_id].append((line_id, period, owed))
+        lines = self._owed_lines(where, params, after_payments=False)
         cr.execute("SELECT id, account_id, date, amount, period FROM ukkr_payment " + where, params)
         payments = defaultdict(list)
         for payment_id, account_id, pay_date, amount, period in cr.fetchall():
             payments[account_id].append((payment_id, fields.Date.from_string(pay_date), amount, period))
+        cr.execute("DELETE FROM ukkr_payment_allocation " + where, params)
+        cr.execute("UPDATE ukkr_ledger_line SET paid = 0 " + (where + " AND" if where else "WHERE") + " paid != 0",
+                   params)
+        return self._write_allocations(lines, payments)
+
+    @api.model
+    def allocate_new_payments(self, payment_ids):
+        """Allocate newly imported payments on top of the existing allocation. An account whose new payments are
+        dated before one of its older payments is rebuilt from scratch instead (the order of payments matters)."""
+        cr = self.env.cr
+        cr.execute("""SELECT n.account_id, min(n.date), max(o.date) FROM ukkr_payment n
+                      LEFT JOIN ukkr_payment o ON o.account_id = n.account_id AND NOT (o.id = ANY(%s))
+                      WHERE n.id = ANY(%s) GROUP BY n.account_id""", (list(payment_ids), list(payment_ids)))
+        rebuild, append = [], []
+        for account_id, first_new, last_old in cr.fetchall():
+            (rebuild if last_old and last_old > first_new else append).append(account_id)
+        count = self.allocate_payments(rebuild) if rebuild else 0
+        if append:
+            lines = self._owed_lines("WHERE account_id = ANY(%s)", [append], after_payments=True)
+            cr.execute("SELECT id, account_id, date, amount, period FROM ukkr_payment WHERE id = ANY(%s) "
+                       "AND account_id = ANY(%s)", (list(payment_ids), append))
+            payments = defaultdict(list)
+            for payment_id, account_id, pay_date, amount, period in cr.fetchall():
+                payments[account_id].append((payment_id, fields.Date.from_string(pay_date), amount, period))
+            count += self._write_allocations(lines, payments)
+        return count
+
+    @api.model
+    def accounts_to_reallocate(self, account_ids):
+        """Accounts among these that hold money not yet allocated (an advance): new accruals must absorb it."""
+        self.env.cr.execute("""
+            SELECT p.account_id FROM ukkr_payment p
+            LEFT JOIN (SELECT payment_id, sum(amount) AS amount FROM ukkr_payment_allocation GROUP BY payment_id) a
+                   ON a.payment_id = p.id
+            WHERE p.account_id = ANY(%s) GROUP BY p.account_id
+            HAVING sum(p.amount - coalesce(a.amount, 0)) > 0.004""", (list(account_ids),))
+        return [account_id for (account_id,) in self.env.cr.fetchall()]
+
+    def _owed_lines(self, where, params, after_payments):
+        owed = "accrued + correction - written_off" + (" - paid" if after_payments else "")
+        self.env.cr.execute("SELECT id, account_id, period, %s FROM ukkr_ledger_line %s" % (owed, where), params)
+        lines = defaultdict(list)
+        for line_id, account_id, period, amount in self.env.cr.fetchall():
+            lines[account_id].append((line_id, period, amount))
+        return lines
+
+    def _write_allocations(self, lines, payments):
+        """Allocate ``payments`` over ``lines`` per account and add the result to the allocation table and the
+        lines' «paid»."""
         expiry_of = self.env["ukkr.rules"]._expiry_function()
-        rows, paid = [], {}
         line_period = {line_id: (account_id, period) for account_id, items in lines.items()
                        for line_id, period, _owed in items}
         pay_date = {payment_id: day for items in payments.values() for payment_id, day, _a, _p in items}
+        rows, paid = [], {}
         for account_id in set(lines) & set(payments):
             allocations, paid_lines = allocate(lines[account_id], payments[account_id], expiry_of)
             paid.update(paid_lines)
             rows.extend(allocations)
         now = datetime.utcnow().replace(microsecond=0)
-        cr.execute("DELETE FROM ukkr_payment_allocation " + where, params)
         if rows:
-            execute_values(cr, """
+            execute_values(self.env.cr, """
                 INSERT INTO ukkr_payment_allocation (payment_id, ledger_line_id, account_id, period, date, amount,
                                                      create_uid, create_date, write_uid, write_date)
                 VALUES %s""", [(payment_id, line_id, line_period[line_id][0], line_period[line_id][1],
                                 pay_date[payment_id], amount, self.env.uid, now, self.env.uid, now)
-                               for payment_id, line_id, amount in rows], page_size=5000)
-        cr.execute("UPDATE ukkr_ledger_line SET paid = 0 " + (where + " AND" if where else "WHERE") + " paid != 0",
-                   params)
+                               for payment_id, line_id, amount in rows], page_size=10000)
         if paid:
-            execute_values(cr, "UPDATE ukkr_ledger_line l SET paid = v.paid FROM (VALUES %s) AS v(id, paid) "
-                               "WHERE l.id = v.id", list(paid.items()), page_size=5000)
+            execute_values(self.env.cr, "UPDATE ukkr_ledger_line l SET paid = round((l.paid + v.paid)::numeric, 2) "
+                                        "FROM (VALUES %s) AS v(id, paid) WHERE l.id = v.id",
+                           list(paid.items()), page_size=10000)
         self.invalidate_cache()
         self.env["ukkr.payment.allocation"].invalidate_cache()
         return len(rows)

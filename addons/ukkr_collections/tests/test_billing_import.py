@@ -164,3 +164,29 @@ class TestLedgerAfterImport(TransactionCase):
                          [("9900000002", "2026-09", 1500.0), ("9900000003", "2026-09", 20000.0)])
         self.assertEqual({str(t.due_date) for t in tranches}, {"2026-10-15"})
         self.assertEqual({str(t.limitation_expiry) for t in tranches}, {"2029-10-16"})
+
+    def test_incremental_allocation_equals_a_rebuild(self):
+        from odoo.addons.ukkr_debt_plan.tests.common import today_is
+        importer = self.env["ukkr.billing.import"]
+        with today_is("2026-11-26"):
+            importer.import_content("account;period;service;accrued\n9900000002;2026-10;heating;2500\n"
+                                    .encode("utf-8"), "october.csv")
+            # later than every earlier payment: appended to the existing allocation
+            importer.import_content("account;date;amount;doc\n9900000002;05.11.2026;3000;P-3\n".encode("utf-8"),
+                                    "p3.csv")
+            # earlier than P-3: the account is rebuilt, P-4 now comes first
+            importer.import_content("account;date;amount;doc\n9900000002;20.10.2026;700;P-4\n".encode("utf-8"),
+                                    "p4.csv")
+        Allocation = self.env["ukkr.payment.allocation"]
+
+        def state():
+            allocations = Allocation.search([("account_id.name", "=", "9900000002")])
+            return sorted((a.payment_id.doc, a.period, round(a.amount, 2)) for a in allocations)
+        incremental = state()
+        # P-2 1 000 and P-4 700 to 2026-09; P-3 first 800 left of 2026-09, then 2 200 of 2026-10
+        self.assertEqual(incremental, [("P-2", "2026-09", 1000.0), ("P-3", "2026-09", 800.0),
+                                       ("P-3", "2026-10", 2200.0), ("P-4", "2026-09", 700.0)])
+        self.env["ukkr.ledger.line"].allocate_payments()
+        self.assertEqual(state(), incremental)
+        lines = self.env["ukkr.ledger.line"].search([("account_id.name", "=", "9900000002")])
+        self.assertEqual(sorted(lines.mapped("paid")), [2200.0, 2500.0])
