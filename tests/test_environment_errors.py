@@ -4,7 +4,6 @@ import socket
 import subprocess
 import tempfile
 
-import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -9,7 +9,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from . import penalty_calc
-from .ukkr_personal_account import aging_bucket
 
 MANAGER = "ukkr_debt_plan.group_ukkr_manager"
 ORGANISATIONS = ("legal", "sole_trader", "budget")
@@ -151,24 +150,20 @@ class UkkrMonthlyClose(models.Model):
             if account_id in accounts:
                 accounts[account_id]["paid"] = paid or 0.0
                 accounts[account_id]["last_payment"] = last
-        context = self.env["ukkr.rules"]._penalty_context()
-        for account_id, tranche, amount in charged:
+        evaluate = self.env["ukkr.rules"]._penalty_context()["tranche"]
+        for account_id, period_of, amount in charged:
             data = accounts[account_id]
-            if tranche == period:
+            if period_of == period:
                 data["accrued"] += amount
-            payments = allocated.get((account_id, tranche), [])
-            principal = round(amount - sum(a for _d, a in payments), 2)
-            due = context["due_date"](tranche)
-            overdue = as_of > due
-            if overdue and amount > 0:
-                data["penalty"] += context["penalty"](amount, due, as_of, payments, data["payer_kind"])
-            if principal <= 0.004:
+            tranche = evaluate(period_of, amount, allocated.get((account_id, period_of), []), as_of,
+                               data["payer_kind"])
+            data["penalty"] += tranche["penalty"]
+            if tranche["principal"] <= 0.004:
                 continue
-            data["debt"] += principal
-            days = max((as_of - due).days, 0)
-            data["buckets"][aging_bucket(days, as_of > context["expiry"](due))] += principal
-            if overdue:
-                data["overdue"] += principal
+            data["debt"] += tranche["principal"]
+            data["buckets"][tranche["bucket"]] += tranche["principal"]
+            if tranche["overdue"]:
+                data["overdue"] += tranche["principal"]
                 data["months"] += 1
         totals = defaultdict(float)
         for data in accounts.values():

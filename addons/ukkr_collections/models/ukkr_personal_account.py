@@ -2,6 +2,8 @@ from datetime import date
 
 from odoo import _, fields, models
 
+from . import penalty_calc
+
 from .selections import PAYER_KINDS
 
 BUCKETS = [("current", "Not overdue"), ("1_3", "1–3 months"), ("3_6", "3–6 months"), ("6_12", "6–12 months"),
@@ -134,21 +136,16 @@ class UkkrPersonalAccount(models.Model):
         payments = {}
         for period, pay_date, amount in cr.fetchall():
             payments.setdefault(period, []).append((fields.Date.from_string(pay_date), amount))
-        calendar_ = rules._calendar()
+        evaluate = rules._penalty_context()["tranche"]
         result = []
         for period, amount in charged:
             if amount <= 0:
                 continue
-            paid = round(sum(a for _d, a in payments.get(period, [])), 2)
-            principal = round(amount - paid, 2)
-            due = rules.due_date(period, calendar_)
-            penalty = rules.penalty(amount, due, as_of, payments.get(period, []), self.payer_kind) \
-                if as_of > due else 0.0
-            if principal <= 0 and not penalty:
+            tranche = evaluate(period, amount, payments.get(period, []), as_of, self.payer_kind)
+            tranche["penalty"] = penalty_calc.round_money(tranche.pop("penalty"))
+            if tranche["principal"] <= 0 and not tranche["penalty"]:
                 continue
-            days = max((as_of - due).days, 0)
-            expiry = rules.limitation_expiry(due)
-            result.append({"period": period, "charged": round(amount, 2), "principal": max(principal, 0.0),
-                           "due_date": due, "days_overdue": days, "limitation_expiry": expiry,
-                           "penalty": penalty, "bucket": aging_bucket(days, as_of > expiry)})
+            tranche["principal"] = max(tranche["principal"], 0.0)
+            del tranche["overdue"]
+            result.append(tranche)
         return result

@@ -157,7 +157,20 @@ class UkkrRules(models.AbstractModel):
             segments = penalty_calc.penalty_segments(principal, due, calc, payments, tuple(bands[payer_kind]),
                                                      rate_on, applying)
             return sum(segment.amount for segment in segments)
-        return {"due_date": due_date, "expiry": self.limitation_expiry, "penalty": penalty}
+        def tranche(period, charged, payments, as_of, payer_kind):
+            """One tranche as of a date: charged, unpaid principal, due date, days overdue, limitation expiry,
+            penalty (not yet rounded) and age bucket. ``payments``: [(date, amount)] allocated to it."""
+            from .ukkr_personal_account import aging_bucket
+            due = due_date(period)
+            expiry = self.limitation_expiry(due)
+            days = max((as_of - due).days, 0)
+            principal = round(charged - sum(amount for _d, amount in payments), 2)
+            return {"period": period, "charged": round(charged, 2), "principal": principal, "due_date": due,
+                    "days_overdue": days, "limitation_expiry": expiry, "overdue": as_of > due,
+                    "penalty": penalty(charged, due, as_of, payments, payer_kind) if as_of > due and charged > 0
+                    else 0.0,
+                    "bucket": aging_bucket(days, as_of > expiry)}
+        return {"due_date": due_date, "expiry": self.limitation_expiry, "penalty": penalty, "tranche": tranche}
 
     @api.model
     def _expiry_function(self):
