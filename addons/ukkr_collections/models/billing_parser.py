@@ -70,6 +70,7 @@ LABELS = {"account": "Лицевой счет", "settlement": "Населенн�
           "doc": "Документ", "channel": "Канал"}
 CHANNELS = ["bank", "post", "terminal", "cash", "online", "fssp", "employer"]
 MAX_AMOUNT = 100000000.0
+MAX_FILE_BYTES = 40 * 1024 * 1024  # a month of a 100 000-account utility is about 10 MB as CSV
 
 
 class BillingFileError(Exception):
@@ -91,6 +92,9 @@ def read_table(content, filename):
     """Header and data rows of a CSV or XLSX file, every cell as text (None for empty)."""
     if not content:
         raise BillingFileError("Файл пуст.")
+    if len(content) > MAX_FILE_BYTES:
+        raise BillingFileError("Файл больше %d МБ: разделите его на части (например, по населённым пунктам)."
+                               % (MAX_FILE_BYTES // (1024 * 1024)))
     if (filename or "").lower().endswith(".xlsx") or content[:2] == b"PK":
         return _read_xlsx(content)
     try:

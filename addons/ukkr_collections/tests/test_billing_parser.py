@@ -104,7 +104,9 @@ class TestBillingParser(unittest.TestCase):
                 (csv_bytes("account;foo;bar\n1;2;3\n"), "x.csv", "не хватает"),
                 (csv_bytes("account;period;service;accrued;Период\n"), "x.csv", "повторяются"),
                 (csv_bytes("account;period;service;accrued\n"), "x.csv", "нет строк"),
-                (b"PK\x03\x04garbage", "x.xlsx", "повреждён")):
+                (b"PK\x03\x04garbage", "x.xlsx", "повреждён"),
+                (csv_bytes("account;period;service;accrued\n") + b"1;2026-01;heating;1\n" * 3000000, "x.csv",
+                 "больше 40 МБ")):
             with self.assertRaises(BillingFileError) as caught:
                 parse_billing_file(content, name, TODAY)
             self.assertIn(words, str(caught.exception))
