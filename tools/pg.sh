@@ -33,6 +33,7 @@ start() {
 # ukkr private cluster
 listen_addresses = ''
 unix_socket_directories = '$PGSOCK'
+unix_socket_permissions = 0700
 port = $PGPORT
 shared_buffers = 512MB
 work_mem = 32MB

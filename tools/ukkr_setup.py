@@ -171,7 +171,7 @@ def setup_plan(env, demo):
                     continue  # not due yet, or one of the few left open that show up as overdue
                 rec.write({"evidence_note": "Исполнено в срок. Справка и материалы — во вложении.",
                            "qty_done": rec.target_qty or 1})
-                rec.with_context(ukkr_transition=True).write({
+                rec._transition({
                     "state": "submitted", "date_submitted": rec.deadline + " 09:00:00",
                     "submitted_by_id": (rec.measure_id.responsible_user_ids[:1] or env.user).id})
                 if deputy:

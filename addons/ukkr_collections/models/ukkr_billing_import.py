@@ -4,8 +4,8 @@ from datetime import datetime
 
 from psycopg2.extras import execute_values
 
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 from .billing_parser import BillingFileError, parse_billing_file
 
@@ -45,6 +45,8 @@ class UkkrBillingImport(models.Model):
     def import_content(self, content, filename, dry_run=False):
         import time
         started = time.time()
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group("ukkr_debt_plan.group_ukkr_operator"):
+            raise AccessError(_("Billing files are imported by the УККР — operator and manager groups only."))
         today = fields.Date.from_string(fields.Date.context_today(self))
         result = {"kind": None, "rows": 0, "created": 0, "updated": 0, "skipped": 0, "errors": []}
         try:
@@ -57,8 +59,12 @@ class UkkrBillingImport(models.Model):
             result["errors"].sort()
             if not result["errors"]:
                 writer = getattr(self, "_write_%s" % parsed["kind"])
-                counts = writer(parsed["rows"], dry_run=dry_run)
-                result.update(counts)
+                try:
+                    with self.env.cr.savepoint():
+                        result.update(writer(parsed["rows"], dry_run=dry_run))
+                except UserError as error:
+                    self.invalidate_cache()
+                    result["errors"] = [(0, error.name)]
         state = "failed" if result["errors"] else ("dry_run" if dry_run else "done")
         log_id = self._log(filename, content, result, state, time.time() - started)
         result["log_id"] = log_id
@@ -102,11 +108,18 @@ class UkkrBillingImport(models.Model):
     def _check_against_database(self, parsed):
         if parsed["kind"] == "accounts":
             return []
+        errors = []
+        self.env.cr.execute("SELECT min(period_from) FROM ukkr_rule_due_day")
+        first = self.env.cr.fetchone()[0] or "9999-99"
+        for row in parsed["rows"]:
+            if row.get("period") and row["period"] < first:
+                errors.append((row["row"], _("period %s is earlier than the first payment due-day rule (%s)")
+                               % (row["period"], first)))
         numbers = sorted({row["account"] for row in parsed["rows"]})
         self.env.cr.execute("SELECT name FROM ukkr_personal_account WHERE name = ANY(%s)", (numbers,))
         known = {name for (name,) in self.env.cr.fetchall()}
-        return [(row["row"], _("unknown personal account «%s»") % row["account"])
-                for row in parsed["rows"] if row["account"] not in known]
+        return errors + [(row["row"], _("unknown personal account «%s»") % row["account"])
+                         for row in parsed["rows"] if row["account"] not in known]
 
     def _account_ids(self, numbers):
         self.env.cr.execute("SELECT name, id FROM ukkr_personal_account WHERE name = ANY(%s)", (list(numbers),))
@@ -240,11 +253,20 @@ class UkkrBillingImport(models.Model):
                 ON CONFLICT (account_id, service_id) DO UPDATE SET norm_charge = EXCLUDED.norm_charge""",
                 [key + (value,) + audit for key, value in norms.items()], page_size=5000)
         self.env["ukkr.period"].refresh({r["period"] for r in rows})
-        # new months only add debt; a replaced month, or money not yet allocated, needs the account rebuilt
+        # new months only add debt — unless money was already allocated to that month or a later one, a payment
+        # named the month, a month was replaced, or money is still unallocated: then the account is rebuilt
         ledger = self.env["ukkr.ledger.line"]
-        rebuild = set(replaced) | set(ledger.accounts_to_reallocate(set(accounts.values())))
+        pairs = sorted({(k[0], k[1]) for k in keys})
+        cr.execute("""
+            SELECT DISTINCT k.account_id FROM unnest(%s::int[], %s::varchar[]) AS k(account_id, period)
+            WHERE EXISTS (SELECT 1 FROM ukkr_payment_allocation a
+                          WHERE a.account_id = k.account_id AND a.period >= k.period)
+               OR EXISTS (SELECT 1 FROM ukkr_payment p WHERE p.account_id = k.account_id AND p.period = k.period)""",
+                   ([p[0] for p in pairs], [p[1] for p in pairs]))
+        rebuild = {account_id for (account_id,) in cr.fetchall()}
+        rebuild |= set(replaced) | set(ledger._accounts_to_reallocate(set(accounts.values())))
         if rebuild:
-            ledger.allocate_payments(rebuild)
+            ledger._allocate_payments(rebuild)
         self.invalidate_cache()
         return counts
 
@@ -267,6 +289,6 @@ class UkkrBillingImport(models.Model):
             ON CONFLICT (doc) DO NOTHING RETURNING id""",
             [(accounts[r["account"]], r["date"].isoformat(), r["amount"], r["period"], r["doc"], r["channel"])
              + audit for r in fresh], page_size=5000, fetch=True)
-        self.env["ukkr.ledger.line"].allocate_new_payments([payment_id for (payment_id,) in new_ids])
+        self.env["ukkr.ledger.line"]._allocate_new_payments([payment_id for (payment_id,) in new_ids])
         self.invalidate_cache()
         return counts

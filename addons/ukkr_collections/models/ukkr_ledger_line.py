@@ -38,7 +38,7 @@ class UkkrLedgerLine(models.Model):
             line.balance = line.accrued + line.correction - line.paid - line.written_off
 
     @api.model
-    def allocate_payments(self, account_ids=None):
+    def _allocate_payments(self, account_ids=None):
         """Rebuild the allocation of payments to ledger lines (and the lines' «paid») for these accounts, or for
         all, from scratch. Set-based: two reads, the pure allocation per account in memory, batched writes."""
         cr = self.env.cr
@@ -54,7 +54,7 @@ class UkkrLedgerLine(models.Model):
         return self._write_allocations(lines, payments)
 
     @api.model
-    def allocate_new_payments(self, payment_ids):
+    def _allocate_new_payments(self, payment_ids):
         """Allocate newly imported payments on top of the existing allocation. An account whose new payments are
         dated before one of its older payments is rebuilt from scratch instead (the order of payments matters)."""
         cr = self.env.cr
@@ -64,7 +64,7 @@ class UkkrLedgerLine(models.Model):
         rebuild, append = [], []
         for account_id, first_new, last_old in cr.fetchall():
             (rebuild if last_old and last_old > first_new else append).append(account_id)
-        count = self.allocate_payments(rebuild) if rebuild else 0
+        count = self._allocate_payments(rebuild) if rebuild else 0
         if append:
             lines = self._owed_lines("WHERE account_id = ANY(%s)", [append], after_payments=True)
             cr.execute("SELECT id, account_id, date, amount, period FROM ukkr_payment WHERE id = ANY(%s) "
@@ -76,7 +76,7 @@ class UkkrLedgerLine(models.Model):
         return count
 
     @api.model
-    def accounts_to_reallocate(self, account_ids):
+    def _accounts_to_reallocate(self, account_ids):
         """Accounts among these that hold money not yet allocated (an advance): new accruals must absorb it."""
         self.env.cr.execute("""
             SELECT p.account_id FROM ukkr_payment p

@@ -11,6 +11,7 @@ from odoo.exceptions import AccessError, UserError
 from . import penalty_calc
 
 MANAGER = "ukkr_debt_plan.group_ukkr_manager"
+CLOSE_LOCK_KEY = 26320001  # advisory lock: one monthly close at a time, across processes
 ORGANISATIONS = ("legal", "sole_trader", "budget")
 ACCOUNT_CODES = {"receivable": "62.01", "advances": "62.02", "revenue": "90.01", "bank": "51",
                  "penalty_receivable": "76.02", "penalty_income": "91.01", "opening": "000"}
@@ -72,7 +73,7 @@ class UkkrMonthlyClose(models.Model):
         if end >= today:
             raise UserError(_("Month %s has not ended yet: it can be closed from %s on.")
                             % (period, (end + timedelta(days=1)).strftime("%d.%m.%Y")))
-        self.env.cr.execute("SELECT pg_try_advisory_xact_lock(%s)", (hash("ukkr.monthly.close") % 2 ** 31,))
+        self.env.cr.execute("SELECT pg_try_advisory_xact_lock(%s)", (CLOSE_LOCK_KEY,))
         if not self.env.cr.fetchone()[0]:
             raise UserError(_("Another monthly close is running right now; try again when it has finished."))
         existing = self.search([("period", "=", period)])
@@ -157,7 +158,7 @@ class UkkrMonthlyClose(models.Model):
                 data["accrued"] += amount
             tranche = evaluate(period_of, amount, allocated.get((account_id, period_of), []), as_of,
                                data["payer_kind"])
-            data["penalty"] += tranche["penalty"]
+            data["penalty"] += penalty_calc.round_money(tranche["penalty"])  # per tranche, as on the form
             if tranche["principal"] <= 0.004:
                 continue
             data["debt"] += tranche["principal"]

@@ -2,7 +2,7 @@ from odoo import fields, models
 
 
 class UkkrPaymentAllocation(models.Model):
-    """Which part of a payment went to which ledger line; rebuilt by ``ukkr.ledger.line.allocate_payments``."""
+    """Which part of a payment went to which ledger line; rebuilt by ``ukkr.ledger.line._allocate_payments``."""
     _name = "ukkr.payment.allocation"
     _description = "Payment allocation"
     _order = "payment_id, ledger_line_id"

@@ -1,6 +1,6 @@
 """The billing importer against the database: all-or-nothing, idempotent, set-based."""
 import odoo
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import TransactionCase
 
 ACCOUNTS = """Лицевой счет;Населенный пункт;Улица;Дом;Квартира;Плательщик;Тип плательщика;Основание проживания;Муниципальное жилье;Проживает;Площадь
@@ -76,6 +76,22 @@ class TestBillingImport(TransactionCase):
         self.assertEqual(sorted(payments.mapped("amount")), [1000.0, 3450.5])
         self.assertEqual(payments.filtered(lambda p: p.doc == "P-1").period, "2026-09")
 
+    def test_only_ukkr_operators_import(self):
+        Users = self.env["res.users"].with_context(no_reset_password=True)
+        for group in ("group_ukkr_lawyer", "group_admin_executor", "group_admin_control"):
+            user = Users.create({"name": group, "login": "t_" + group, "lang": False,
+                                 "groups_id": [(6, 0, [self.env.ref("ukkr_debt_plan." + group).id])]})
+            with self.assertRaises(AccessError):
+                self.Import.sudo(user).import_content(ACCOUNTS.encode("utf-8"), "accounts.csv")
+        self.assertFalse(self.env["ukkr.personal.account"].search([("name", "like", "99000000")]))
+
+    def test_period_before_the_rules_is_refused(self):
+        self.load(ACCOUNTS, "accounts.csv")
+        with self.assertRaises(UserError) as caught:
+            self.load("account;period;service;accrued\n9900000001;2014-12;heating;100\n", "old.csv")
+        self.assertIn("2014-12", caught.exception.name)
+        self.assertFalse(self.env["ukkr.ledger.line"].search([("period", "=", "2014-12")]))
+
     def test_dry_run_writes_nothing(self):
         result = self.load(ACCOUNTS, "accounts.csv", dry_run=True)
         self.assertEqual((result["created"], result["errors"]), (3, []))
@@ -136,7 +152,7 @@ class TestLedgerAfterImport(TransactionCase):
         # re-running the allocation from scratch gives the same result
         before = sorted(self.env["ukkr.payment.allocation"].search([]).mapped(lambda a: (a.payment_id.doc,
                                                                                           a.period, a.amount)))
-        self.env["ukkr.ledger.line"].allocate_payments()
+        self.env["ukkr.ledger.line"]._allocate_payments()
         after = sorted(self.env["ukkr.payment.allocation"].search([]).mapped(lambda a: (a.payment_id.doc,
                                                                                          a.period, a.amount)))
         self.assertEqual(before, after)
@@ -165,6 +181,18 @@ class TestLedgerAfterImport(TransactionCase):
         self.assertEqual({str(t.due_date) for t in tranches}, {"2026-10-15"})
         self.assertEqual({str(t.limitation_expiry) for t in tranches}, {"2029-10-16"})
 
+    def test_payment_naming_a_month_not_billed_yet(self):
+        """A payment names October before October's accruals arrive: once they do, it goes to October."""
+        from odoo.addons.ukkr_debt_plan.tests.common import today_is
+        importer = self.env["ukkr.billing.import"]
+        with today_is("2026-11-26"):
+            importer.import_content("account;date;amount;doc;period\n9900000002;03.11.2026;600;P-9;2026-10\n"
+                                    .encode("utf-8"), "p9.csv")
+            importer.import_content("account;period;service;accrued\n9900000002;2026-10;heating;2500\n"
+                                    .encode("utf-8"), "october.csv")
+        p9 = self.env["ukkr.payment.allocation"].search([("payment_id.doc", "=", "P-9")])
+        self.assertEqual([(a.period, a.amount) for a in p9], [("2026-10", 600.0)])
+
     def test_incremental_allocation_equals_a_rebuild(self):
         from odoo.addons.ukkr_debt_plan.tests.common import today_is
         importer = self.env["ukkr.billing.import"]
@@ -186,7 +214,7 @@ class TestLedgerAfterImport(TransactionCase):
         # P-2 1 000 and P-4 700 to 2026-09; P-3 first 800 left of 2026-09, then 2 200 of 2026-10
         self.assertEqual(incremental, [("P-2", "2026-09", 1000.0), ("P-3", "2026-09", 800.0),
                                        ("P-3", "2026-10", 2200.0), ("P-4", "2026-09", 700.0)])
-        self.env["ukkr.ledger.line"].allocate_payments()
+        self.env["ukkr.ledger.line"]._allocate_payments()
         self.assertEqual(state(), incremental)
         lines = self.env["ukkr.ledger.line"].search([("account_id.name", "=", "9900000002")])
         self.assertEqual(sorted(lines.mapped("paid")), [2200.0, 2500.0])

@@ -8,8 +8,11 @@ STATES = [("planned", "Planned"), ("in_progress", "In progress"), ("submitted", 
           ("accepted", "Accepted"), ("returned", "Returned")]
 OPEN_STATES = ("planned", "in_progress", "returned")
 # what an executor writes; frozen once submitted
-EVIDENCE_FIELDS = {"evidence_note", "qty_done", "amount_done", "attachment_ids", "period_start", "period_end",
-                   "deadline", "measure_id", "kind"}
+EVIDENCE_FIELDS = {"evidence_note", "qty_done", "amount_done", "attachment_ids"}
+# what the plan fixes: only the control group changes it (executors may on their own open entries)
+FRAME_FIELDS = {"period_start", "period_end", "deadline", "measure_id", "kind"}
+# written only by the status buttons
+PROTECTED = {"state", "date_submitted", "submitted_by_id", "date_decided", "decided_by_id", "submitted_late"}
 CONTROL_GROUP = "ukkr_debt_plan.group_admin_control"
 KIND_SUFFIX = {"period": "", "summary": " · сводка за месяц", "entry": " · запись"}
 
@@ -173,25 +176,31 @@ class UkkrPlanExecution(models.Model):
     # ------------------------------------------------------------------ protection of states and evidence
     @api.model
     def create(self, vals):
-        if vals.get("state", "planned") != "planned" and not self.env.context.get("ukkr_transition"):
+        if vals.get("state", "planned") != "planned" or PROTECTED & set(k for k in vals if k != "state"):
             raise UserError(_("A new execution always starts as «Planned»."))
+        if "control_comment" in vals:
+            self._check_control()
         return super().create(vals)
 
     @api.multi
     def write(self, vals):
-        if not self.env.context.get("ukkr_transition"):
-            protected = {"state", "date_submitted", "submitted_by_id", "date_decided", "decided_by_id",
-                         "submitted_late"} & set(vals)
-            if protected:
-                raise UserError(_("The status of an execution changes only through its buttons "
-                                  "(Start, Submit, Accept, Return)."))
-            if "control_comment" in vals and not self.env.user.has_group(CONTROL_GROUP):
-                raise AccessError(_("Only the administration's control group comments on an execution."))
-            if EVIDENCE_FIELDS & set(vals):
-                frozen = self.filtered(lambda r: r.state in ("submitted", "accepted"))
-                if frozen:
-                    raise UserError(_("Execution «%s» has been submitted; its evidence can no longer be changed. "
-                                      "Ask the control group to return it.") % frozen[0].name)
+        """Executors change the evidence of open executions; statuses change only through the buttons
+        (``_transition``, which does not pass through here); the period, deadline and measure are the control
+        group's, except on an executor's own open entries."""
+        if PROTECTED & set(vals):
+            raise UserError(_("The status of an execution changes only through its buttons "
+                              "(Start, Submit, Accept, Return)."))
+        if "control_comment" in vals:
+            self._check_control()
+        if FRAME_FIELDS & set(vals) and not self.env.user.has_group(CONTROL_GROUP) \
+                and any(rec.kind != "entry" or rec.state not in OPEN_STATES for rec in self):
+            raise AccessError(_("The measure, period and deadline of an execution are set by the plan; only the "
+                                "administration's control group changes them."))
+        if EVIDENCE_FIELDS & set(vals):
+            frozen = self.filtered(lambda r: r.state in ("submitted", "accepted"))
+            if frozen:
+                raise UserError(_("Execution «%s» has been submitted; its evidence can no longer be changed. "
+                                  "Ask the control group to return it.") % frozen[0].name)
         return super().write(vals)
 
     @api.multi
@@ -202,7 +211,9 @@ class UkkrPlanExecution(models.Model):
         return super().unlink()
 
     def _transition(self, vals):
-        return self.with_context(ukkr_transition=True).write(vals)
+        """Status changes, after the action checked who may do them: straight to the ORM below this model's
+        write() (a context flag would be forgeable over RPC)."""
+        return super(UkkrPlanExecution, self).write(vals)
 
     @api.multi
     def action_start(self):

@@ -71,9 +71,21 @@ class TestExecutionFlow(PlanCase):
         # a user named on the measure may change it whatever its department
         self.measure(7).responsible_user_ids = self.operator
         legal_record.sudo(self.operator).write({"qty_done": 12})
-        # states move only through the buttons
+        # states move only through the buttons — a context flag sent over RPC changes nothing
         with self.assertRaises(UserError):
             ukkr_record.sudo(self.operator).write({"state": "accepted"})
+        with self.assertRaises(UserError):
+            ukkr_record.sudo(self.operator).with_context(ukkr_transition=True).write(
+                {"state": "accepted", "decided_by_id": self.operator.id})
+        with self.assertRaises(UserError):
+            self.Execution.sudo(self.housing).with_context(ukkr_transition=True).create({
+                "measure_id": self.measure(19).id, "kind": "entry", "state": "accepted"})
+        # the plan fixes period, deadline and measure of a period execution: not the executor's to move
+        with self.assertRaises(AccessError):
+            ukkr_record.sudo(self.operator).write({"deadline": "2023-06-30"})
+        with self.assertRaises(AccessError):
+            ukkr_record.sudo(self.operator).write({"kind": "entry"})
+        housing_entry.sudo(self.housing).write({"deadline": "2023-03-30"})  # its own open entry: allowed
         with self.assertRaises(AccessError):
             ukkr_record.sudo(self.operator).write({"control_comment": "сам себе"})
 
@@ -82,7 +94,7 @@ class TestExecutionFlow(PlanCase):
         before = (execution.deadline, execution.qty_done, execution.state)
         with self.assertRaises(ValidationError):
             with self.env.cr.savepoint():
-                execution.sudo(self.operator).write({"deadline": "2023-02-28"})  # period starts 01.03.2023
+                execution.sudo(self.control).write({"deadline": "2023-02-28"})  # period starts 01.03.2023
         with self.assertRaises(ValidationError):
             with self.env.cr.savepoint():
                 execution.sudo(self.operator).write({"qty_done": -3})
