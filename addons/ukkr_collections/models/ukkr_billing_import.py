@@ -111,10 +111,15 @@ class UkkrBillingImport(models.Model):
         errors = []
         self.env.cr.execute("SELECT min(period_from) FROM ukkr_rule_due_day")
         first = self.env.cr.fetchone()[0] or "9999-99"
+        self.env.cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
+        last_closed = self.env.cr.fetchone()[0] if parsed["kind"] == "accruals" else None
         for row in parsed["rows"]:
             if row.get("period") and row["period"] < first:
                 errors.append((row["row"], _("period %s is earlier than the first payment due-day rule (%s)")
                                % (row["period"], first)))
+            elif last_closed and row.get("period") and row["period"] <= last_closed:
+                errors.append((row["row"], _("month %s is closed: load the recalculation in an open month, or ask "
+                                             "the УККР manager to reopen it") % row["period"]))
         numbers = sorted({row["account"] for row in parsed["rows"]})
         self.env.cr.execute("SELECT name FROM ukkr_personal_account WHERE name = ANY(%s)", (numbers,))
         known = {name for (name,) in self.env.cr.fetchall()}

@@ -103,6 +103,20 @@ class TestMonthlyClose(TransactionCase):
         self.assertEqual((again, again.debt_total, again.penalty_total), (october, 21500.0, 233.85))
         self.assertEqual(self.balance("62.01"), 21500.0)
 
+    def test_closed_month_takes_no_accruals(self):
+        self.close("2026-09")
+        before = self.env["ukkr.ledger.line"].search_count([])
+        with today_is("2026-11-26"):
+            with self.assertRaises(UserError) as caught:
+                self.env["ukkr.billing.import"].import_content(
+                    "account;period;service;accrued\n9900000001;2026-09;heating;3100\n".encode("utf-8"), "re.csv")
+            self.assertIn("2026-09", caught.exception.name)
+            self.assertEqual(self.env["ukkr.ledger.line"].search_count([]), before)
+            # an open month still takes them
+            result = self.env["ukkr.billing.import"].import_content(
+                "account;period;service;accrued\n9900000001;2026-10;heating;3100\n".encode("utf-8"), "oct.csv")
+        self.assertEqual(result["created"], 1)
+
     def test_bad_periods(self):
         for period in ("2026-11", "2026-12", "2026-13", "10.2026", ""):
             with self.assertRaises(UserError):
