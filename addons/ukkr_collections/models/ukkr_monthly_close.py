@@ -105,6 +105,7 @@ class UkkrMonthlyClose(models.Model):
             if later:
                 raise UserError(_("Month %s cannot be reopened while the later month %s is closed.")
                                 % (close.period, later.period))
+            self.env.cr.execute("UPDATE ukkr_payment SET close_id = NULL WHERE close_id = %s", (close.id,))
             move = close.sudo().move_id
             if move:
                 # storno: the posted entry stays, a reversing entry cancels it (the audit trail is kept)
@@ -227,17 +228,19 @@ class UkkrMonthlyClose(models.Model):
                 SELECT account_id, sum(accrued + correction - written_off) FROM ukkr_ledger_line
                 WHERE period > %s AND period <= %s GROUP BY account_id""", (previous.period, period))
             accrued = dict(self.env.cr.fetchall())
-            self.env.cr.execute("SELECT coalesce(sum(amount), 0) FROM ukkr_payment WHERE date > %s AND date <= %s",
-                                (period_bounds(previous.period)[1], end))
             opening = False
         else:
             prior = self._compute_state(previous_period(period), period_bounds(previous_period(period))[1])
             before = {a: (d["debt"], d["penalty"]) for a, d in prior["accounts"].items()}
             accrued = {a: d["accrued"] for a, d in state["accounts"].items()}
-            self.env.cr.execute("SELECT coalesce(sum(amount), 0) FROM ukkr_payment WHERE date >= %s AND date <= %s",
-                                (period_bounds(period)[0], end))
             opening = True
-        cash = self.env.cr.fetchone()[0]
+            # payments before the month are inside the opening debt: mark them posted without counting them
+            self.env.cr.execute("UPDATE ukkr_payment SET close_id = %s WHERE close_id IS NULL AND date < %s",
+                                (close.id, period_bounds(period)[0]))
+        # cash: every payment dated up to the month's end that no close has posted yet (late ones included)
+        self.env.cr.execute("""UPDATE ukkr_payment SET close_id = %s WHERE close_id IS NULL AND date <= %s
+                               RETURNING amount""", (close.id, end))
+        cash = sum(amount for (amount,) in self.env.cr.fetchall())
         groups = defaultdict(lambda: {"debt": 0.0, "before": 0.0, "accrued": 0.0})
         penalty_change = 0.0
         for account_id, data in state["accounts"].items():

@@ -19,5 +19,9 @@ class UkkrPayment(models.Model):
     doc = fields.Char("Payment document", required=True)
     channel = fields.Selection(CHANNELS, "Channel", required=True, default="bank")
     import_id = fields.Many2one("ukkr.billing.import", "Imported by", ondelete="set null")
+    close_id = fields.Many2one("ukkr.monthly.close", "Posted by the close of", ondelete="set null", index=True,
+                               readonly=True, help="The monthly close whose accounting entry counted this payment "
+                                                   "as cash; a payment that arrives after its month was closed is "
+                                                   "posted by the next close.")
 
     _sql_constraints = [("doc_uniq", "unique(doc)", "This payment document has already been imported.")]

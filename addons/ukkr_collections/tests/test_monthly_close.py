@@ -103,6 +103,22 @@ class TestMonthlyClose(TransactionCase):
         self.assertEqual((again, again.debt_total, again.penalty_total), (october, 21500.0, 233.85))
         self.assertEqual(self.balance("62.01"), 21500.0)
 
+    def test_late_payment_is_posted_by_the_next_close(self):
+        self.close("2026-09")
+        self.close("2026-10")
+        # a payment dated in October arrives after October was closed
+        with today_is("2026-11-26"):
+            self.env["ukkr.billing.import"].import_content(
+                "account;date;amount;doc\n9900000003;20.10.2026;5000;P-LATE\n".encode("utf-8"), "late.csv")
+        with today_is("2026-12-05"):
+            november = self.Close.sudo(self.manager).close_period("2026-11")
+        # 21 500 − 5 000 = 16 500 owed at the end of November; the late 5 000 is November's close's cash
+        self.assertEqual(november.debt_total, 16500.0)
+        self.assertEqual(self.balance("62.01"), 16500.0)
+        self.assertEqual(self.balance("51"), 9450.5)
+        self.assertEqual(self.balance("62.02"), 0.0)
+        self.assertEqual(self.env["ukkr.payment"].search([("doc", "=", "P-LATE")]).close_id, november)
+
     def test_closed_month_takes_no_accruals(self):
         self.close("2026-09")
         before = self.env["ukkr.ledger.line"].search_count([])
