@@ -275,6 +275,10 @@ class UkkrMonthlyClose(models.Model):
         add(accounts["advances"], -(cash - total_settled), _("Advances and unapplied payments, %s") % period)
         if opening:
             add(accounts["opening"], -total_before, _("Opening debt before %s") % period)
+            # penalties owed before the first close are part of the opening balance too
+            opening_penalty = sum(old_penalty for _debt, old_penalty in before.values())
+            add(accounts["penalty_receivable"], opening_penalty, _("Opening penalties before %s") % period)
+            add(accounts["opening"], -opening_penalty, _("Opening penalties before %s") % period)
         add(accounts["penalty_receivable"], penalty_change, _("Penalties accrued in %s") % period)
         add(accounts["penalty_income"], -penalty_change, _("Penalties accrued in %s") % period)
         # rounding of many accounts' figures may leave a kopeck: it belongs to the advances line

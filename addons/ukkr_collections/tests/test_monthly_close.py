@@ -103,6 +103,15 @@ class TestMonthlyClose(TransactionCase):
         self.assertEqual((again, again.debt_total, again.penalty_total), (october, 21500.0, 233.85))
         self.assertEqual(self.balance("62.01"), 21500.0)
 
+    def test_first_close_brings_penalties_owed_before_it(self):
+        # the very first close is November's: October's penalties (233.85, see above) are opening balance.
+        # As of 30.11.2026 (day 46): legal 20 000 × 9.5 % × 46/130 = 672.31; 9900000002: 1 500 × 9.5 % × 16/300 = 7.60
+        with today_is("2026-12-05"):
+            november = self.Close.sudo(self.manager).close_period("2026-11")
+        self.assertEqual(november.penalty_total, 679.91)
+        self.assertEqual(self.balance("76.02"), 679.91)
+        self.assertEqual(self.balance("62.01"), november.debt_total)
+
     def test_late_payment_is_posted_by_the_next_close(self):
         self.close("2026-09")
         self.close("2026-10")
