@@ -96,19 +96,6 @@ class UkkrRules(models.AbstractModel):
         row = self.env.cr.fetchone()
         return row and row[0]
 
-    @api.model
-    def _moratoria_for(self, due_date):
-        self.env.cr.execute("SELECT date_from, date_to, debt_before FROM ukkr_rule_moratorium ORDER BY date_from")
-        return [(_as_date(a), _as_date(b)) for a, b, before in self.env.cr.fetchall()
-                if not before or due_date < _as_date(before)]
-
-    @api.model
-    def _bands(self, payer_kind):
-        bands = self.env["ukkr.rule.penalty.band"].search([("payer_kind", "=", payer_kind)], order="day_from")
-        if not bands:
-            raise UserError(_("No penalty bands are set for payer kind «%s».") % payer_kind)
-        return tuple(penalty_calc.Band(b.day_from, b.day_to or None, b.divisor) for b in bands)
-
     # ------------------------------------------------------------------ penalties
     @api.model
     def penalty_segments(self, principal, due_date, calc_date, payments=None, payer_kind="individual"):
@@ -121,8 +108,7 @@ class UkkrRules(models.AbstractModel):
             if float(amount) < 0:
                 raise UserError(_("A payment in a penalty calculation cannot be negative."))
             clean_payments.append((_as_date(pay_date), float(amount)))
-        return penalty_calc.penalty_segments(principal, due, calc, clean_payments, self._bands(payer_kind),
-                                             self._rate_function(), self._moratoria_for(due))
+        return self._penalty_context()["segments"](principal, due, calc, clean_payments, payer_kind)
 
     @api.model
     def penalty(self, principal, due_date, calc_date, payments=None, payer_kind="individual"):
@@ -150,13 +136,16 @@ class UkkrRules(models.AbstractModel):
                 due_cache[period] = self.due_date(period, calendar_)
             return due_cache[period]
 
-        def penalty(principal, due, calc, payments, payer_kind):
+        def segments(principal, due, calc, payments, payer_kind):
             if payer_kind not in bands:
                 raise UserError(_("No penalty bands are set for payer kind «%s».") % payer_kind)
             applying = [(a, b) for a, b, before in moratoria if not before or due < before]
-            segments = penalty_calc.penalty_segments(principal, due, calc, payments, tuple(bands[payer_kind]),
-                                                     rate_on, applying)
-            return sum(segment.amount for segment in segments)
+            return penalty_calc.penalty_segments(principal, due, calc, payments, tuple(bands[payer_kind]),
+                                                 rate_on, applying)
+
+        def penalty(principal, due, calc, payments, payer_kind):
+            return sum(segment.amount for segment in segments(principal, due, calc, payments, payer_kind))
+
         def tranche(period, charged, payments, as_of, payer_kind):
             """One tranche as of a date: charged, unpaid principal, due date, days overdue, limitation expiry,
             penalty (not yet rounded) and age bucket. ``payments``: [(date, amount)] allocated to it."""
@@ -170,7 +159,8 @@ class UkkrRules(models.AbstractModel):
                     "penalty": penalty(charged, due, as_of, payments, payer_kind) if as_of > due and charged > 0
                     else 0.0,
                     "bucket": aging_bucket(days, as_of > expiry)}
-        return {"due_date": due_date, "expiry": self.limitation_expiry, "penalty": penalty, "tranche": tranche}
+        return {"due_date": due_date, "expiry": self.limitation_expiry, "segments": segments, "penalty": penalty,
+                "tranche": tranche}
 
     @api.model
     def _expiry_function(self):
