@@ -17,6 +17,7 @@
         "data/ukkr_service_data.xml",
         "data/account_journal_data.xml",
         "data/ir_cron_data.xml",
+        "data/ukkr_plan_measure_data.xml",
         "views/ukkr_rule_key_rate_views.xml",
         "views/ukkr_rule_penalty_cap_views.xml",
         "views/ukkr_rule_moratorium_views.xml",
