@@ -4,6 +4,7 @@
 source "$(dirname "$0")/common.sh"
 MODULE="${1:?usage: tools/retest.sh MODULE}"
 LOG="$RUN_DIR/retest.log"
+bash "$ROOT/tools/pg.sh" start >/dev/null
 db_exists "${UKKR_TEST_DB:-ukkr_test}" || die "нет базы ${UKKR_TEST_DB:-ukkr_test}: сначала UKKR_KEEP_TEST_DB=1 make test-module MODULE=$MODULE"
 rm -f "$LOG"
 set +e

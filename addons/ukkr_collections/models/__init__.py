@@ -22,3 +22,7 @@ from . import ukkr_debt_tranche
 from . import ukkr_measure_action
 from . import ukkr_plan_execution
 from . import ukkr_plan_measure
+from . import ukkr_case_stage
+from . import ukkr_case_trigger
+from . import ukkr_debtor_case
+from . import ukkr_case_action

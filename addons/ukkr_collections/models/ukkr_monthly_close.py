@@ -85,6 +85,7 @@ class UkkrMonthlyClose(models.Model):
         close = existing or self.sudo().create({"period": period})
         close = close.sudo()
         self._insert_snapshots(close, period, state)
+        cases = self.env["ukkr.debtor.case"].sudo()._sync_with_close(close)
         move = self._post_entry(close, period, end, state, previous)
         totals = state["totals"]
         close.write({"state": "closed", "date_closed": fields.Datetime.now(), "closed_by_id": self.env.uid,
@@ -92,8 +93,8 @@ class UkkrMonthlyClose(models.Model):
                      "overdue_total": totals["overdue"], "penalty_total": totals["penalty"],
                      "accrued_total": totals["accrued"], "paid_total": totals["paid"],
                      "move_id": move.id, "duration": time.time() - started})
-        close._note(_("Month %s closed: %d accounts, debt %.2f RUB.")
-                    % (period, len(state["accounts"]), totals["debt"]))
+        close._note(_("Month %s closed: %d accounts, debt %.2f RUB. Debtor cases opened: %d, figures refreshed: %d.")
+                    % (period, len(state["accounts"]), totals["debt"], cases["opened"], cases["updated"]))
         return close
 
     @api.multi

@@ -4,3 +4,4 @@ from . import test_billing_parser
 from . import test_billing_import
 from . import test_allocation
 from . import test_monthly_close
+from . import test_debtor_case

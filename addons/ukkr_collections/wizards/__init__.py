@@ -1,2 +1,3 @@
 from . import ukkr_billing_import_wizard
 from . import ukkr_monthly_close_wizard
+from . import ukkr_case_close_wizard

@@ -1,0 +1,59 @@
+from odoo import api, fields, models
+
+
+class UkkrCaseAction(models.AbstractModel):
+    """What every action of a debtor's case carries: the account, the case, the date and who acted.
+
+    Inherits ``ukkr.measure.action``, so the plan counts it. ``_case_deadline()`` may return ``(date, text)``: the next
+    statutory or agreed deadline this action sets for its case (the case shows the earliest open one).
+    """
+    _name = "ukkr.case.action"
+    _inherit = ["ukkr.measure.action"]
+    _description = "Debtor case action"
+
+    account_id = fields.Many2one("ukkr.personal.account", "Personal account", required=True, ondelete="restrict",
+                                 index=True)
+    case_id = fields.Many2one("ukkr.debtor.case", "Debtor case", ondelete="restrict", index=True,
+                              domain="[('account_id', '=', account_id)]")
+    date = fields.Date("Date", required=True, default=fields.Date.context_today, index=True)
+    user_id = fields.Many2one("res.users", "Done by", default=lambda self: self.env.user, index=True)
+
+    @api.onchange("case_id")
+    def _onchange_case_id(self):
+        if self.case_id:
+            self.account_id = self.case_id.account_id
+
+    @api.model
+    def _fill_case(self, vals):
+        """An action on an account with an open case joins that case; the case's account is the action's."""
+        if vals.get("case_id") and not vals.get("account_id"):
+            vals["account_id"] = self.env["ukkr.debtor.case"].browse(vals["case_id"]).account_id.id
+        elif vals.get("account_id") and "case_id" not in vals:
+            case = self.env["ukkr.debtor.case"].search([("account_id", "=", vals["account_id"]),
+                                                        ("state", "=", "open")], limit=1)
+            vals["case_id"] = case.id or False
+        return vals
+
+    @api.model
+    def create(self, vals):
+        record = super().create(self._fill_case(vals))
+        record.case_id._update_next_deadline()
+        return record
+
+    @api.multi
+    def write(self, vals):
+        cases = self.mapped("case_id")
+        result = super().write(vals)
+        (cases | self.mapped("case_id"))._update_next_deadline()
+        return result
+
+    @api.multi
+    def unlink(self):
+        cases = self.mapped("case_id")
+        result = super().unlink()
+        cases.exists()._update_next_deadline()
+        return result
+
+    def _case_deadline(self):
+        """``(date, text)`` of the deadline this action sets, or None."""
+        return None
