@@ -26,3 +26,6 @@ from . import ukkr_case_stage
 from . import ukkr_case_trigger
 from . import ukkr_debtor_case
 from . import ukkr_case_action
+from . import ukkr_notice
+from . import ukkr_visit
+from . import ukkr_consultation

@@ -15,7 +15,8 @@ class UkkrCaseAction(models.AbstractModel):
                                  index=True)
     case_id = fields.Many2one("ukkr.debtor.case", "Debtor case", ondelete="restrict", index=True,
                               domain="[('account_id', '=', account_id)]")
-    date = fields.Date("Date", required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date("Date", required=True, default=lambda self: fields.Date.context_today(self),
+                       index=True)
     user_id = fields.Many2one("res.users", "Done by", default=lambda self: self.env.user, index=True)
 
     @api.onchange("case_id")

@@ -72,6 +72,9 @@ class UkkrDebtorCase(models.Model):
                                 help="The earliest open deadline set by the case's actions (a notice's 20 days, an "
                                      "agreement's next payment, a promise to pay…).")
     next_action = fields.Char("Next action", readonly=True)
+    notice_ids = fields.One2many("ukkr.notice", "case_id", "Notices")
+    visit_ids = fields.One2many("ukkr.visit", "case_id", "Visits")
+    consultation_ids = fields.One2many("ukkr.consultation", "case_id", "Consultations")
     deadline_passed = fields.Boolean("Deadline passed", compute="_compute_deadline_passed",
                                      search="_search_deadline_passed")
 
@@ -297,10 +300,13 @@ class UkkrDebtorCase(models.Model):
 
     @api.model
     def _cron_close_paid_cases(self):
-        """Daily: cases whose debt is paid off move to «Погашено» and close (with a line in their history)."""
+        """Daily: cases whose debt is paid off move to «Погашено» and close (with a line in their history); the
+        open cases' next deadlines are looked at again (a promise kept, an agreement's payment made)."""
         cases = self.browse(self._open_cases_paid_off())
+        cases.write({"next_deadline": False, "next_action": False})
         if cases:
             cases.with_context(ukkr_case_system=True).write({"stage_id": self._stage("paid").id})
             for case in cases:
                 case.message_post(body=_("The debt is paid off: the case is closed."), subtype="mail.mt_note")
+        self.search([("state", "=", "open"), ("next_deadline", "!=", False)])._update_next_deadline()
         return len(cases)

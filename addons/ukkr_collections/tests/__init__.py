@@ -5,3 +5,4 @@ from . import test_billing_import
 from . import test_allocation
 from . import test_monthly_close
 from . import test_debtor_case
+from . import test_case_actions

@@ -1,0 +1,170 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+NOTICE_KINDS = [("debt_info", "Debt information"), ("warning", "Warning about the debt"),
+                ("pp354_warning", "Warning of limitation (ПП № 354)")]
+NOTICE_CHANNELS = [("payment_doc", "In the payment document"), ("sms", "SMS"), ("email", "E-mail"),
+                   ("gis", "ГИС ЖКХ cabinet"), ("registered_letter", "Registered letter with receipt"),
+                   ("hand_delivery", "Hand delivery against signature")]
+# channels whose delivery the sender proves by a document or a report (ПП 354 п.119 «а»)
+PP354_DAYS_TO_PAY = 20  # TODO(merge): the dated ПП 354 rule record of the legal branch
+PROVABLE = ("sms", "email", "gis", "registered_letter", "hand_delivery", "payment_doc")
+
+
+class UkkrNotice(models.Model):
+    """Уведомление о задолженности (measure 10 of the plan): what was sent, how, and when delivery is proven.
+
+    The proven delivery date of a ПП 354 warning starts the debtor's 20 days to pay before a service is limited.
+    """
+    _name = "ukkr.notice"
+    _description = "Debt notice"
+    _inherit = ["ukkr.case.action", "mail.thread"]
+    _order = "date desc, id desc"
+    _measure_number = 10
+    _measure_date_field = "date_sent"
+    _measure_amount_field = "debt_amount"
+
+    name = fields.Char("Notice", compute="_compute_name", store=True)
+    kind = fields.Selection(NOTICE_KINDS, "Content", required=True, default="warning", track_visibility="onchange")
+    channel = fields.Selection(NOTICE_CHANNELS, "Delivered by", required=True, default="registered_letter",
+                               track_visibility="onchange")
+    state = fields.Selection([("draft", "Draft"), ("sent", "Sent"), ("delivered", "Delivered"),
+                              ("failed", "Not delivered"), ("cancelled", "Cancelled")], "Status", default="draft",
+                             required=True, readonly=True, index=True, track_visibility="onchange")
+    date_sent = fields.Date("Sent on", readonly=True, index=True, track_visibility="onchange")
+    date_delivered = fields.Date("Delivery proven on", track_visibility="onchange",
+                                 help="Date the debtor received the notice, as the proof shows (postal receipt, "
+                                      "signature, delivery report). ПП 354: the 20 days run from it.")
+    delivery_proof = fields.Char("Proof of delivery", track_visibility="onchange",
+                                 help="E.g. postal receipt number, «вручено под подпись», SMS delivery report.")
+    proof_attachment = fields.Binary("Proof file", attachment=True)
+    proof_filename = fields.Char("Proof file name")
+    debt_as_of = fields.Date("Debt as of", readonly=True)
+    debt_amount = fields.Float("Debt, RUB", digits=(14, 2), readonly=True)
+    overdue_amount = fields.Float("Overdue, RUB", digits=(14, 2), readonly=True)
+    penalty_amount = fields.Float("Penalties, RUB", digits=(14, 2), readonly=True)
+    pay_by = fields.Date("Pay by", compute="_compute_pay_by", store=True,
+                         help="ПП 354 warning: the last day of the 20 days after proven delivery.")
+    note = fields.Text("Note")
+    batch_ref = fields.Char("Batch", readonly=True, index=True)
+
+    @api.depends("kind", "channel", "account_id")
+    def _compute_name(self):
+        kinds, channels = dict(self._fields["kind"].selection), dict(self._fields["channel"].selection)
+        for notice in self:
+            notice.name = "%s · %s · %s" % (notice.account_id.name or "", kinds.get(notice.kind, ""),
+                                           channels.get(notice.channel, ""))
+
+    @api.depends("kind", "date_delivered")
+    def _compute_pay_by(self):
+        for notice in self:
+            notice.pay_by = False
+            if notice.kind == "pp354_warning" and notice.date_delivered:
+                notice.pay_by = fields.Date.to_string(
+                    fields.Date.from_string(notice.date_delivered) + timedelta(days=PP354_DAYS_TO_PAY))
+
+    @api.constrains("date_delivered", "date_sent")
+    def _check_dates(self):
+        for notice in self:
+            if notice.date_delivered and not notice.date_sent:
+                raise ValidationError(_("A notice is delivered only after it has been sent."))
+            if notice.date_delivered and notice.date_delivered < notice.date_sent:
+                raise ValidationError(_("Delivery date %s is before the sending date %s.")
+                                      % (fields.Date.from_string(notice.date_delivered).strftime("%d.%m.%Y"),
+                                         fields.Date.from_string(notice.date_sent).strftime("%d.%m.%Y")))
+            if notice.date_delivered and notice.date_delivered > fields.Date.context_today(self):
+                raise ValidationError(_("Delivery cannot be proven for a future date."))
+
+    @api.model
+    def _measure_done_domain(self):
+        return [("state", "in", ("sent", "delivered"))]
+
+    def _case_deadline(self):
+        if self.kind == "pp354_warning" and self.state == "delivered" and self.pay_by:
+            return (self.pay_by, _("ПП 354 warning: 20 days to pay end; then the service may be limited"))
+        return None
+
+    # ------------------------------------------------------------------ creation with the debt
+    @api.model
+    def create(self, vals):
+        if vals.get("account_id") or vals.get("case_id"):
+            vals = self._fill_case(dict(vals))
+            vals.update(self._debt_values(self.env["ukkr.personal.account"].browse(vals["account_id"])))
+        return super().create(vals)
+
+    @api.model
+    def _debt_values(self, account):
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        tranches = account.sudo().debt_tranches(today)
+        return {"debt_as_of": fields.Date.to_string(today),
+                "debt_amount": round(sum(t["principal"] for t in tranches), 2),
+                "overdue_amount": round(sum(t["principal"] for t in tranches if t["days_overdue"] > 0), 2),
+                "penalty_amount": round(sum(t["penalty"] for t in tranches), 2)}
+
+    # ------------------------------------------------------------------ buttons
+    @api.multi
+    def action_send(self):
+        """Mark as sent today (paper, ГИС ЖКХ, payment document); SMS and e-mail go through their queues."""
+        today = fields.Date.context_today(self)
+        for notice in self:
+            if notice.state != "draft":
+                raise UserError(_("Notice %s has already been sent.") % notice.name)
+            notice._dispatch()
+            notice.write({"state": "sent", "date_sent": today})
+            if notice.channel == "hand_delivery":
+                notice.write({"state": "delivered", "date_delivered": today,
+                              "delivery_proof": notice.delivery_proof or _("handed over against signature")})
+                notice.case_id._advance_to("notified", _("Notice delivered: %s.") % notice.name)
+        return True
+
+    def _dispatch(self):
+        """Hand the notice to its channel. Extended by the SMS / e-mail layer."""
+        return True
+
+    @api.multi
+    def action_confirm_delivery(self, date_delivered=None, proof=None):
+        for notice in self:
+            if notice.state not in ("sent", "failed"):
+                raise UserError(_("Only a sent notice can be confirmed as delivered."))
+            values = {"state": "delivered", "date_delivered": date_delivered or notice.date_delivered
+                      or fields.Date.context_today(self)}
+            if proof:
+                values["delivery_proof"] = proof
+            notice.write(values)
+            notice.case_id._advance_to("notified", _("Notice delivered: %s.") % notice.name)
+        return True
+
+    @api.multi
+    def action_mark_failed(self):
+        for notice in self:
+            if notice.state != "sent":
+                raise UserError(_("Only a sent notice can be marked as not delivered."))
+        self.write({"state": "failed"})
+        return True
+
+    @api.multi
+    def action_cancel(self):
+        for notice in self:
+            if notice.state != "draft":
+                raise UserError(_("Only a draft notice can be cancelled; a sent one stays in the history."))
+        self.write({"state": "cancelled"})
+        return True
+
+    @api.multi
+    def unlink(self):
+        if any(n.state not in ("draft", "cancelled") for n in self):
+            raise UserError(_("A sent notice cannot be deleted: it is evidence of the collection work."))
+        return super().unlink()
+
+    # ------------------------------------------------------------------ the letter
+    def letter_data(self):
+        """What the printed letter shows: the debt by period with penalties as of the notice's date."""
+        self.ensure_one()
+        as_of = fields.Date.from_string(self.debt_as_of or fields.Date.context_today(self))
+        tranches = self.account_id.sudo().debt_tranches(as_of)
+        channels = self.env["ukkr.payment"]._fields["channel"].selection
+        return {"as_of": as_of, "tranches": [t for t in tranches if t["principal"] > 0 or t["penalty"]],
+                "principal": round(sum(t["principal"] for t in tranches), 2),
+                "penalty": round(sum(t["penalty"] for t in tranches), 2), "channels": channels}
