@@ -119,6 +119,7 @@ def close_recent_months(env, count):
             started = time.time()
             Close.close_period(period)
             done.append("%s (%.1f с)" % (period, time.time() - started))
+    env["ukkr.debtor.case"]._cron_close_paid_cases()  # as the daily job does after the closes
     return done
 
 

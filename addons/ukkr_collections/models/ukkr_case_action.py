@@ -29,7 +29,7 @@ class UkkrCaseAction(models.AbstractModel):
         """An action on an account with an open case joins that case; the case's account is the action's."""
         if vals.get("case_id") and not vals.get("account_id"):
             vals["account_id"] = self.env["ukkr.debtor.case"].browse(vals["case_id"]).account_id.id
-        elif vals.get("account_id") and "case_id" not in vals:
+        elif vals.get("account_id") and not vals.get("case_id"):
             case = self.env["ukkr.debtor.case"].search([("account_id", "=", vals["account_id"]),
                                                         ("state", "=", "open")], limit=1)
             vals["case_id"] = case.id or False

@@ -91,7 +91,8 @@ class UkkrNotice(models.Model):
     def create(self, vals):
         if vals.get("account_id") or vals.get("case_id"):
             vals = self._fill_case(dict(vals))
-            vals.update(self._debt_values(self.env["ukkr.personal.account"].browse(vals["account_id"])))
+            if "debt_amount" not in vals:
+                vals.update(self._debt_values(self.env["ukkr.personal.account"].browse(vals["account_id"])))
         return super().create(vals)
 
     @api.model

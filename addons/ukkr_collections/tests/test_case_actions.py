@@ -53,7 +53,7 @@ class TestCaseActions(TransactionCase):
         self.assertFalse(self.batch(self.cases))
         # a closed case gets none
         self.by_account["9900000002"].action_close("error")
-        with self.assertRaisesRegex(UserError, "at least one open"):
+        with self.assertRaisesRegex(UserError, "at least one open|хотя бы одно открытое"):
             self.batch(self.by_account["9900000002"], kind="debt_info")
         # delivery: the case moves to «Уведомлён»
         legal = notices.filtered(lambda n: n.account_id.name == "9900000003")
@@ -64,11 +64,11 @@ class TestCaseActions(TransactionCase):
 
     def test_delivery_before_sending_refused(self):
         notice = self.batch(self.by_account["9900000003"])
-        with self.assertRaisesRegex(ValidationError, "before the sending date"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "before the sending date|раньше даты отправки"), self.env.cr.savepoint():
             notice.action_confirm_delivery("2026-11-25")
         notice.invalidate_cache()
         self.assertEqual((notice.state, notice.date_delivered), ("sent", False), "nothing changed")
-        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+        with self.assertRaisesRegex(UserError, "cannot be deleted|удалить нельзя"):
             notice.unlink()
 
     def test_pp354_warning_sets_the_case_deadline(self):
@@ -80,15 +80,15 @@ class TestCaseActions(TransactionCase):
         notice.action_send()
         self.assertEqual((notice.state, notice.pay_by), ("delivered", "2026-12-16"))
         self.assertEqual(case.next_deadline, "2026-12-16")
-        self.assertIn("20 days", case.next_action)
+        self.assertRegex(case.next_action, "20 days|20 дней")
         self.assertEqual(case.stage_code, "notified")
 
     def test_visit_promise_and_notice_handed(self):
         case = self.by_account["9900000002"]
         Visit = self.env["ukkr.visit"].sudo(self.operator)
-        with self.assertRaisesRegex(ValidationError, "needs a date and an amount"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "needs a date and an amount|нужны дата и сумма"), self.env.cr.savepoint():
             Visit.create({"account_id": case.account_id.id, "result": "promised", "date": "2026-11-25"})
-        with self.assertRaisesRegex(ValidationError, "Nobody was at home"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "Nobody was at home|Дома никого не было"), self.env.cr.savepoint():
             Visit.create({"account_id": case.account_id.id, "result": "not_home", "notice_handed": True})
         self.assertFalse(self.env["ukkr.visit"].search([("account_id", "=", case.account_id.id)]), "nothing kept")
         visit = Visit.create({"account_id": case.account_id.id, "result": "promised", "date": "2026-11-25",
