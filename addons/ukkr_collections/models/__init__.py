@@ -5,6 +5,13 @@ from . import ukkr_rule_moratorium
 from . import ukkr_rule_due_day
 from . import ukkr_rule_holiday
 from . import ukkr_rule_penalty_band
+from . import ukkr_rule_dated_mixin
+from . import ukkr_rule_state_duty
+from . import ukkr_rule_state_duty_band
+from . import ukkr_rule_court_route
+from . import ukkr_rule_service_limitation
+from . import ukkr_rule_disconnect_cost
+from . import ukkr_rule_enforcement
 from . import ukkr_rules
 from . import ukkr_settlement
 from . import ukkr_building

@@ -1,5 +1,6 @@
 import bisect
 import calendar
+import math
 import re
 from datetime import date, timedelta
 
@@ -7,6 +8,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from . import penalty_calc
+from . import court_route_calc, enforcement_calc, limitation_calc, limitation_period_calc, state_duty_calc
+from .rule_errors import RuleInputError
+from .selections import PAYER_KINDS
 
 
 def _as_date(value):
@@ -16,6 +20,16 @@ def _as_date(value):
         return fields.Date.from_string(value)
     except (TypeError, ValueError):
         raise UserError(_("«%s» is not a date.") % (value,))
+
+
+def _as_amount(value):
+    try:
+        amount = float(value)
+    except (TypeError, ValueError):
+        amount = None
+    if amount is None or isinstance(value, bool) or not math.isfinite(amount):
+        raise UserError(_("«%s» is not an amount.") % (value,))
+    return amount
 
 
 class UkkrRules(models.AbstractModel):
@@ -184,3 +198,331 @@ class UkkrRules(models.AbstractModel):
             return start.replace(year=start.year + 3)
         except ValueError:  # 29 February → 28 February (ГК 192 п.3: the last day of that month)
             return start.replace(year=start.year + 3, day=28)
+
+    # ------------------------------------------------------------------ issue 6: court, limitation, enforcement
+    # Pure calculations live in state_duty_calc, court_route_calc, limitation_calc (ПП № 354),
+    # limitation_period_calc (ГК 196–204) and enforcement_calc (229-ФЗ); these methods read the dated rule records,
+    # check the input and turn the pure modules' RuleInputError into a Russian UserError.
+    @api.model
+    def _rule_error(self, error):
+        """A translated UserError for a RuleInputError of the pure modules."""
+        from .ukkr_personal_account import rub
+        labels = {"filed": _("filing"), "acknowledged": _("acknowledgement"), "cancelled": _("cancellation"),
+                  "dismissed": _("dismissal"), "dismissed_claimant_fault": _("dismissal for the claimant's fault"),
+                  "presented": _("presentation"), "returned": _("return"), "partial_payment": _("partial payment"),
+                  "court_order": _("court order"), "claim": _("claim")}
+        values = {}
+        for key, value in error.values.items():
+            if isinstance(value, date):
+                value = value.strftime("%d.%m.%Y")
+            elif key in ("amount", "limit") and isinstance(value, (int, float)):
+                value = rub(value)
+            elif key == "kind":
+                value = labels.get(value, value)
+            values[key] = "—" if value is None else value
+        messages = {
+            "amount_not_positive": _("The amount must be greater than zero."),
+            "negative_debt": _("A debt cannot be negative."),
+            "negative_duty": _("A state duty cannot be negative."),
+            "no_bands": _("The state duty scale has no bands: add them under Settings → Legal rules → State duty "
+                          "scales."),
+            "unknown_kind": _("Unknown kind «%(kind)s»."),
+            "no_route": _("No court rule covers a %(kind)s for this payer kind on this date: add one under Settings → "
+                          "Legal rules → Court jurisdiction."),
+            "court_order_over_limit": _("A court order is possible for debts up to %(limit)s RUB; a debt of "
+                                        "%(amount)s RUB needs a claim."),
+            "claim_over_limit": _("No court rule admits a claim of %(amount)s RUB (the rules end at %(limit)s RUB)."),
+            "no_monthly_charge": _("The monthly charge at the consumption norm must be greater than zero."),
+            "no_delivery_date": _("The delivery date of the warning is required."),
+            "no_payment_date": _("The payment date is required."),
+            "unknown_event": _("Unknown event «%(kind)s»."),
+            "event_before_due": _("An event (%(kind)s on %(day)s) cannot come before or on the due date of the debt "
+                                  "(%(due)s)."),
+            "already_filed": _("A second filing on %(day)s while the filing of %(filed)s is still pending: record its "
+                               "cancellation or dismissal first."),
+            "not_filed": _("A %(kind)s on %(day)s has no pending filing before it."),
+            "unknown_route": _("Unknown enforcement route «%(route)s»: use employer, pension, bank or bailiff."),
+            "no_date": _("A date is required."),
+            "event_before_start": _("An event (%(kind)s on %(day)s) cannot come before the writ's start date "
+                                    "%(start)s."),
+            "already_presented": _("The writ is presented again on %(day)s while it is still at the bailiffs: record "
+                                   "its return first."),
+            "presented_late": _("The writ was presented on %(day)s, after its presentation period ended on "
+                                "%(deadline)s: the court has to restore the period first (ГПК 432)."),
+            "not_presented": _("The writ is returned on %(day)s but it was never presented."),
+        }
+        message = messages.get(error.code)
+        return UserError(message % values if message else error.code)
+
+    @api.model
+    def _today(self, on_date=None):
+        return _as_date(on_date or fields.Date.context_today(self))
+
+    # ------------------------------------------------------------------ state duty (НК 333.19, 333.21, 333.40)
+    @api.model
+    def _state_duty_scale(self, filing_date, court):
+        if court not in ("general", "arbitration"):
+            raise UserError(_("Unknown court «%s»: use general or arbitration.") % (court,))
+        scale = self.env["ukkr.rule.state.duty"]._in_force(filing_date, [("court", "=", court)])
+        if not scale:
+            raise UserError(_("No state duty scale covers a filing on %s in %s: add it under Settings → Legal "
+                              "rules → State duty scales.")
+                            % (filing_date.strftime("%d.%m.%Y"),
+                               dict(self.env["ukkr.rule.state.duty"].fields_get(["court"])["court"]["selection"])
+                               [court]))
+        return scale
+
+    @api.model
+    def state_duty(self, amount, kind, filing_date, court="general"):
+        """State duty in whole rubles for a ``claim`` or a ``court_order`` of ``amount`` filed on ``filing_date``
+        in a ``general`` or ``arbitration`` court (scales and rounding: state_duty_calc)."""
+        amount, filing_date = _as_amount(amount), _as_date(filing_date)
+        if kind not in state_duty_calc.KINDS:
+            raise UserError(_("Unknown application kind «%s»: use claim or court_order.") % (kind,))
+        if amount <= 0:
+            raise UserError(_("The amount of a claim must be greater than zero."))
+        scale = self._state_duty_scale(filing_date, court)
+        bands = tuple(state_duty_calc.DutyBand(b.lower, b.fixed, b.percent, b.minimum, b.maximum)
+                      for b in scale.band_ids.sorted("lower"))
+        try:
+            return state_duty_calc.state_duty(amount, kind, bands, scale.order_percent)
+        except RuleInputError as error:
+            raise self._rule_error(error)
+
+    @api.model
+    def state_duty_credit(self, paid_order_duty, claim_duty):
+        """НК 333.40: what remains to pay on a claim's duty after crediting the duty paid for a cancelled court
+        order; never negative."""
+        try:
+            return state_duty_calc.duty_credit(_as_amount(paid_order_duty), _as_amount(claim_duty))
+        except RuleInputError as error:
+            raise self._rule_error(error)
+
+    # ------------------------------------------------------------------ court jurisdiction (ГПК 23, 121; АПК 227, 229.2)
+    @api.model
+    def court_route(self, amount, payer_kind, kind="auto", on_date=None):
+        """Court and procedure for a debt: ``kind`` is court_order, claim or auto (a court order where allowed).
+
+        Returns dict(court=magistrate|district|arbitration, procedure=court_order|simplified|ordinary,
+        kind=court_order|claim, limit=the rule's upper limit or False, court_name, procedure_name, rule_id, source,
+        confidence)."""
+        amount, day = _as_amount(amount), self._today(on_date)
+        if payer_kind not in dict(PAYER_KINDS):
+            raise UserError(_("Unknown payer kind «%s».") % (payer_kind,))
+        Route = self.env["ukkr.rule.court.route"]
+        rules = Route.search([("payer_kind", "=", payer_kind), ("date_from", "<=", day), "|",
+                              ("date_to", "=", False), ("date_to", ">=", day)])
+        routes = [court_route_calc.Route(r.kind, r.amount_limit, r.court, r.procedure, r.id) for r in rules]
+        try:
+            route = court_route_calc.court_route(amount, kind, routes)
+        except RuleInputError as error:
+            raise self._rule_error(error)
+        rule = Route.browse(route.ref)
+        selections = Route.fields_get(["court", "procedure"])
+        return {"court": route.court, "procedure": route.procedure, "kind": route.kind,
+                "limit": route.limit or False, "court_name": dict(selections["court"]["selection"])[route.court],
+                "procedure_name": dict(selections["procedure"]["selection"])[route.procedure],
+                "rule_id": rule.id, "source": rule.source, "confidence": rule.confidence}
+
+    # ------------------------------------------------------------------ limitation and suspension (ПП № 354)
+    @api.model
+    def service_limitation_params(self, on_date=None):
+        """The ПП № 354 terms in force on ``on_date`` as limitation_calc.Params."""
+        day = self._today(on_date)
+        rule = self.env["ukkr.rule.service.limitation"]._in_force(day)
+        if not rule:
+            raise UserError(_("No service limitation terms (ПП № 354) are in force on %s: add them under Settings → "
+                              "Legal rules.") % day.strftime("%d.%m.%Y"))
+        return limitation_calc.Params(rule.multiplier, rule.pay_days, rule.suspension_days, rule.restoration_days)
+
+    @api.model
+    def _service(self, service):
+        Service = self.env["ukkr.service"]
+        if isinstance(service, models.BaseModel):
+            record = service
+        elif isinstance(service, int):
+            record = Service.browse(service).exists()
+        else:
+            record = Service.search([("code", "=", service)], limit=1)
+        if len(record) != 1:
+            raise UserError(_("Unknown service «%s».") % (service,))
+        return record
+
+    @api.model
+    def service_limitation_eligible(self, service_debt, normative_monthly_charge, service, is_apartment_building,
+                                    has_honoured_agreement=False, on_date=None):
+        """(eligible, reason in Russian): may the service (record, id or code) be limited for this debt?"""
+        from .ukkr_personal_account import rub
+        debt, charge = _as_amount(service_debt), _as_amount(normative_monthly_charge)
+        record = self._service(service)
+        params = self.service_limitation_params(on_date)
+        flags = {"never_suspended": record.never_suspended,
+                 "never_suspended_apartment_building": record.never_suspended_apartment_building}
+        try:
+            eligible, code = limitation_calc.is_eligible(debt, charge, params.multiplier, has_honoured_agreement,
+                                                         flags, is_apartment_building)
+        except RuleInputError as error:
+            raise self._rule_error(error)
+        values = {"service": record.name, "debt": rub(debt), "threshold": rub(params.multiplier * charge),
+                  "multiplier": ("%g" % params.multiplier).replace(".", ",")}
+        reasons = {
+            "never_suspended": _("%(service)s is never limited or suspended (ПП № 354 п.119)."),
+            "never_suspended_apartment_building": _("%(service)s is never limited or suspended in an apartment "
+                                                    "building (ПП № 354 п.119)."),
+            "agreement": _("A repayment agreement is in force and honoured (ПП № 354 п.117)."),
+            "below_threshold": _("The debt for %(service)s, %(debt)s RUB, does not exceed %(multiplier)s monthly "
+                                 "charges at the norm, %(threshold)s RUB (ПП № 354 п.117, 118)."),
+            "eligible": _("The debt for %(service)s, %(debt)s RUB, exceeds %(multiplier)s monthly charges at the "
+                          "norm, %(threshold)s RUB: a warning may be sent (ПП № 354 п.117–119)."),
+        }
+        return eligible, reasons[code] % values
+
+    @api.model
+    def service_limitation_dates(self, delivery_date):
+        """Dates after a warning delivered on ``delivery_date`` (terms in force that day): dict(pay_until,
+        limitation, suspension_pay_until, suspension) — see limitation_calc."""
+        day = _as_date(delivery_date) if delivery_date else None
+        if not day:
+            raise UserError(_("The delivery date of the warning is required."))
+        return limitation_calc.limitation_dates(day, self.service_limitation_params(day))
+
+    @api.model
+    def service_restoration_due(self, paid_date):
+        """Last day to restore a service after full payment (or a signed agreement) on ``paid_date`` (п.120)."""
+        day = _as_date(paid_date) if paid_date else None
+        if not day:
+            raise UserError(_("The payment date is required."))
+        return limitation_calc.restoration_due(day, self.service_limitation_params(day).restoration_days)
+
+    @api.model
+    def disconnect_cost_cap(self, service, on_date=None):
+        """The cap on limitation/restoration costs charged to the debtor for ``service`` on ``on_date``, or False."""
+        rule = self.env["ukkr.rule.disconnect.cost"]._in_force(self._today(on_date),
+                                                                [("service_id", "=", self._service(service).id)])
+        return rule.cap_amount if rule else False
+
+    # ------------------------------------------------------------------ limitation period with court events (ГК 196–204)
+    @api.model
+    def limitation_expiry_with_events(self, due_date, events=None):
+        """Last day of a tranche's limitation period after court and debtor events, or False while a filing is
+        pending. ``events``: [(kind, date)] with kind filed, cancelled, dismissed, dismissed_claimant_fault or
+        acknowledged (rules in limitation_period_calc). With no events it equals ``limitation_expiry``."""
+        due = _as_date(due_date)
+        clean = []
+        for event in events or []:
+            if not isinstance(event, (list, tuple)) or len(event) != 2:
+                raise UserError(_("An event is a pair (kind, date)."))
+            clean.append((event[0], _as_date(event[1]) if event[1] else None))
+        try:
+            return limitation_period_calc.expiry_with_events(due, clean) or False
+        except RuleInputError as error:
+            raise self._rule_error(error)
+
+    # ------------------------------------------------------------------ enforcement (229-ФЗ)
+    @api.model
+    def enforcement_params(self, on_date=None):
+        """The 229-ФЗ parameters record in force on ``on_date``."""
+        day = self._today(on_date)
+        rule = self.env["ukkr.rule.enforcement"]._in_force(day)
+        if not rule:
+            raise UserError(_("No enforcement parameters (229-ФЗ) are in force on %s: add them under Settings → "
+                              "Legal rules.") % day.strftime("%d.%m.%Y"))
+        return rule
+
+    @api.model
+    def enforcement_route_check(self, amount, route, on_date=None):
+        """(allowed, reason in Russian) for sending a writ of ``amount`` by ``route`` (employer, pension, bank,
+        bailiff) on ``on_date``."""
+        from .ukkr_personal_account import rub
+        params = self.enforcement_params(on_date)
+        try:
+            allowed, code = enforcement_calc.route_allowed(_as_amount(amount), route, params.employer_limit)
+        except RuleInputError as error:
+            raise self._rule_error(error)
+        if allowed:
+            return True, _("Allowed.")
+        return False, _("A writ goes straight to the employer or the pension payer only for sums up to %s RUB "
+                        "(229-ФЗ ст.9); send %s RUB to the bank or the bailiffs.") % (rub(params.employer_limit),
+                                                                                     rub(_as_amount(amount)))
+
+    @api.model
+    def enforcement_route_allowed(self, amount, route, on_date=None):
+        """True when the route is allowed; a Russian UserError otherwise."""
+        allowed, reason = self.enforcement_route_check(amount, route, on_date)
+        if not allowed:
+            raise UserError(reason)
+        return True
+
+    @api.model
+    def voluntary_period_end(self, receipt_date):
+        """Last day of the voluntary period after the debtor received the opening ruling on ``receipt_date``."""
+        day = _as_date(receipt_date) if receipt_date else None
+        if not day:
+            raise UserError(_("A date is required."))
+        return enforcement_calc.voluntary_end(day, self.enforcement_params(day).voluntary_days, self._calendar())
+
+    @api.model
+    def travel_ban_eligible(self, debt, voluntary_end, on_date=None):
+        """(eligible, reason in Russian) for asking the bailiffs to ban the debtor's travel abroad."""
+        from .ukkr_personal_account import rub
+        day, end = self._today(on_date), (_as_date(voluntary_end) if voluntary_end else None)
+        if not end:
+            raise UserError(_("The end of the voluntary period is required."))
+        params = self.enforcement_params(day)
+        try:
+            eligible, code = enforcement_calc.travel_ban_eligible(
+                _as_amount(debt), end, day, params.travel_ban_threshold, params.travel_ban_late_threshold,
+                params.travel_ban_late_months)
+        except RuleInputError as error:
+            raise self._rule_error(error)
+        values = {"debt": rub(_as_amount(debt)), "threshold": rub(params.travel_ban_threshold),
+                  "late": rub(params.travel_ban_late_threshold), "months": params.travel_ban_late_months,
+                  "end": end.strftime("%d.%m.%Y")}
+        reasons = {
+            "voluntary_period": _("The voluntary period runs until %(end)s (229-ФЗ ст.67)."),
+            "threshold": _("The debt of %(debt)s RUB is %(threshold)s RUB or more (229-ФЗ ст.67 ч.1)."),
+            "late_threshold": _("The debt of %(debt)s RUB exceeds %(late)s RUB and %(months)s months have passed "
+                                "since the voluntary period ended (229-ФЗ ст.67 ч.2)."),
+            "below_threshold": _("The debt of %(debt)s RUB is below the travel ban threshold of %(threshold)s RUB "
+                                 "(229-ФЗ ст.67)."),
+        }
+        return eligible, reasons[code] % values
+
+    @api.model
+    def writ_presentation_deadline(self, start_date, events=None):
+        """Last day to present a writ issued (court order) or in force (writ of execution) on ``start_date``
+        after ``events`` [(kind, date)]: presented, returned, partial_payment; False while at the bailiffs."""
+        start = _as_date(start_date) if start_date else None
+        if not start:
+            raise UserError(_("A date is required."))
+        clean = []
+        for event in events or []:
+            if not isinstance(event, (list, tuple)) or len(event) != 2:
+                raise UserError(_("An event is a pair (kind, date)."))
+            clean.append((event[0], _as_date(event[1]) if event[1] else None))
+        try:
+            return enforcement_calc.writ_deadline(start, clean, self.enforcement_params(start).writ_years) or False
+        except RuleInputError as error:
+            raise self._rule_error(error)
+
+    @api.model
+    def representation_earliest(self, return_date, new_assets=False):
+        """First day a writ returned as uncollectable on ``return_date`` may be presented again (229-ФЗ ст.46)."""
+        day = _as_date(return_date) if return_date else None
+        if not day:
+            raise UserError(_("A date is required."))
+        return enforcement_calc.representation_earliest(day, self.enforcement_params(day).representation_months,
+                                                        new_assets)
+
+    @api.model
+    def enforcement_fee(self, amount, debtor_kind="individual", on_date=None):
+        """Enforcement fee (229-ФЗ ст.112) in rubles and kopecks for a debtor of ``debtor_kind`` (a payer kind)."""
+        if debtor_kind not in dict(PAYER_KINDS):
+            raise UserError(_("Unknown payer kind «%s».") % (debtor_kind,))
+        params = self.enforcement_params(on_date)
+        minimum = params.fee_min_individual if debtor_kind in ("individual", "sole_trader") \
+            else params.fee_min_organisation
+        try:
+            return enforcement_calc.enforcement_fee(_as_amount(amount), params.fee_percent, minimum)
+        except RuleInputError as error:
+            raise self._rule_error(error)

@@ -11,5 +11,8 @@ class UkkrService(models.Model):
     name = fields.Char("Service", required=True, translate=True)
     sequence = fields.Integer(default=10)
     never_suspended = fields.Boolean("Never suspended", help="ПП № 354 п.119: heating is never limited.")
+    never_suspended_apartment_building = fields.Boolean(
+        "Never suspended in apartment buildings",
+        help="ПП № 354 п.119: in an apartment building cold water is never limited or suspended.")
 
     _sql_constraints = [("code_uniq", "unique(code)", "A service code is used only once.")]

@@ -6,3 +6,8 @@ from . import test_allocation
 from . import test_monthly_close
 from . import test_debtor_case
 from . import test_case_actions
+from . import test_state_duty
+from . import test_court_route
+from . import test_service_limitation
+from . import test_limitation_period
+from . import test_enforcement

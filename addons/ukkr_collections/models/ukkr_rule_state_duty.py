@@ -1,0 +1,33 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+COURTS = [("general", "Courts of general jurisdiction and magistrates (НК 333.19)"),
+          ("arbitration", "Arbitration courts (НК 333.21)")]
+
+
+class UkkrRuleStateDuty(models.Model):
+    """A state-duty scale for property claims in one kind of court, for filings in a date range, with its bands."""
+    _name = "ukkr.rule.state.duty"
+    _inherit = "ukkr.rule.dated.mixin"
+    _description = "State duty scale"
+    _order = "court, date_from desc"
+
+    name = fields.Char("Name", required=True)
+    court = fields.Selection(COURTS, "Court", required=True, default="general")
+    order_percent = fields.Float("Court order: % of the claim duty", required=True, default=50.0, digits=(6, 2),
+                                 help="The duty for a court order is this share of the duty payable on a claim of "
+                                      "the same amount (so at least half of the smallest claim duty).")
+    band_ids = fields.One2many("ukkr.rule.state.duty.band", "scale_id", "Bands", copy=True)
+
+    @api.constrains("date_from", "date_to", "court")
+    def _check_period(self):
+        self._check_dated(("court",))
+
+    @api.constrains("order_percent", "band_ids")
+    def _check_bands(self):
+        for scale in self:
+            if not 0 < scale.order_percent <= 100:
+                raise ValidationError(_("The court order share must be between 0 and 100 %."))
+            lowers = scale.band_ids.mapped("lower")
+            if lowers and (min(lowers) != 0 or len(set(lowers)) != len(lowers)):
+                raise ValidationError(_("A scale's bands start at 0 and each has its own lower bound."))
