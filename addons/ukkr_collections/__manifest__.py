@@ -17,6 +17,7 @@
         "data/ukkr_service_data.xml",
         "data/account_journal_data.xml",
         "data/ir_cron_data.xml",
+        "data/ukkr_sms_cron_data.xml",
         "views/ukkr_rule_key_rate_views.xml",
         "views/ukkr_rule_penalty_cap_views.xml",
         "views/ukkr_rule_moratorium_views.xml",
@@ -33,6 +34,8 @@
         "views/ukkr_monthly_close_views.xml",
         "views/ukkr_debt_snapshot_views.xml",
         "views/menu_views.xml",
+        "views/ukkr_sms_gateway_views.xml",
+        "views/ukkr_sms_message_views.xml",
     ],
     "installable": True,
 }
