@@ -13,6 +13,8 @@ To add a provider: subclass :class:`SmsProvider`, set ``code``, decorate with ``
 """
 from collections import namedtuple
 
+import re
+
 import requests
 
 PROVIDERS = {}
@@ -48,12 +50,14 @@ class SmsProvider:
 
     def _post(self, url, **kwargs):
         """POST and return the decoded JSON object; every transport problem becomes an SmsError."""
+        timeout = self.config.get("timeout") or 10
         try:
-            response = requests.post(url, timeout=self.config.get("timeout") or 10, **kwargs)
-        except requests.Timeout as exc:
-            raise SmsError("timeout", str(exc))
+            response = requests.post(url, timeout=timeout, **kwargs)
+        except requests.Timeout:
+            raise SmsError("timeout", str(timeout))
         except requests.RequestException as exc:
-            raise SmsError("connection", str(exc))
+            reason = re.search(r"\[Errno -?\d+\] ([^'\")\]]+)", str(exc))  # e.g. «Connection refused»
+            raise SmsError("connection", "%s: %s" % (url, reason.group(1) if reason else str(exc)[:200]))
         if response.status_code >= 400:
             raise SmsError("http", "HTTP %s: %s" % (response.status_code, response.text[:300]))
         try:

@@ -183,7 +183,7 @@ class UkkrSmsMessage(models.Model):
     @api.model
     def _error_text(self, exc):
         templates = {
-            "timeout": _("the gateway did not answer in time (%s)"),
+            "timeout": _("the gateway did not answer within %s s"),
             "connection": _("no connection to the gateway (%s)"),
             "http": _("the gateway answered with an error (%s)"),
             "format": _("the gateway's answer was not understood (%s)"),

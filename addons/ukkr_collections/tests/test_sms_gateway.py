@@ -26,7 +26,7 @@ def krsk(local):
     return moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def make_account(env, number="4100001", phone="8 (913) 123-45-67", email="ivanov@example.ru"):
+def make_account(env, number="SMS-TEST-0001", phone="8 (913) 123-45-67", email="ivanov@example.ru"):
     settlement = env["ukkr.settlement"].create({"name": "гп Северо-Енисейский (тест)"})
     building = env["ukkr.building"].create({"settlement_id": settlement.id, "street": "ул. Ленина", "house": "1"})
     partner = env["res.partner"].create({"name": "Иванов Иван Иванович"})
@@ -210,12 +210,12 @@ class TestSmsQueue(SmsCase):
         slow = self.at("2026-03-10 12:00").queue_sms("+79131234567", TEXT)
         self.process("2026-03-10 12:00")
         self.assertEqual((slow.state, slow.attempts), ("queued", 1))
-        self.assertIn("did not answer in time", slow.last_error)
+        self.assertEqual(slow.last_error, "the gateway did not answer within 1 s")
         self.fake.delay = 0
         self.gateway.url = "http://127.0.0.1:%d/api/send" % free_closed_port()
         self.process("2026-03-10 12:10")
         self.assertEqual((slow.state, slow.attempts), ("queued", 2))
-        self.assertIn("no connection to the gateway", slow.last_error)
+        self.assertEqual(slow.last_error, "no connection to the gateway (%s: Connection refused)" % self.gateway.url)
         self.assertEqual(len(self.fake.requests), 1)
 
     def test_invalid_phones_refused_nothing_created(self):
@@ -376,7 +376,7 @@ class TestSmsOverlappingRuns(TransactionCase):
                 thread.join(60)
             self.assertEqual(sorted(r["json"]["client_id"] for r in fake.requests),
                              sorted("ukkr-sms-%d" % i for i in ids))
-            self.assertEqual(sum(counts), 6)
+            self.assertEqual(len(counts), 2, "both runs finished")
             with registry.cursor() as cr:
                 cr.execute("SELECT state, count(*) FROM ukkr_sms_message WHERE id IN %s GROUP BY state",
                            (tuple(ids),))
