@@ -180,6 +180,15 @@ def setup_plan(env, demo):
     Execution.create_period_executions(fields.Date.to_string(today))
 
 
+def setup_sms_gateway(env):
+    """A disabled demo SMS gateway pointing at nothing real (the discard port of this machine); a real gateway's
+    URL, login and token are entered by the manager in Настройка → SMS-шлюзы and never kept in git."""
+    Gateway = env["ukkr.sms.gateway"].with_context(active_test=False)
+    if not Gateway.search([("name", "=", "Демо-шлюз (отключён)")]):
+        Gateway.create({"name": "Демо-шлюз (отключён)", "active": False, "provider": "generic_json",
+                        "url": "http://127.0.0.1:9/", "login": "demo", "sender": "UKKR"})
+
+
 def main(env, argv):
     parser = argparse.ArgumentParser(prog="ukkr_setup")
     parser.add_argument("--accounts", type=int, default=600)
@@ -193,6 +202,7 @@ def main(env, argv):
     users = setup_users(env, bool(args.demo))
     setup_plan(env, bool(args.demo))
     if args.demo:
+        setup_sms_gateway(env)
         total, timings = setup_district(env, args.accounts, args.seed)
         print("==> Демо-район: %d лицевых счетов; загрузка: %s" % (total, "; ".join(timings)))
         closed = close_recent_months(env, args.close_months)

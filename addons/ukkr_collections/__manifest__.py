@@ -24,6 +24,7 @@
         "data/ir_cron_data.xml",
         "data/ukkr_plan_measure_data.xml",
         "data/ukkr_case_data.xml",
+        "data/ukkr_sms_cron_data.xml",
         "views/ukkr_rule_key_rate_views.xml",
         "views/ukkr_rule_penalty_cap_views.xml",
         "views/ukkr_rule_moratorium_views.xml",
@@ -50,6 +51,8 @@
         "wizards/ukkr_notice_batch_wizard_views.xml",
         "views/ukkr_notice_views.xml",
         "views/menu_views.xml",
+        "views/ukkr_sms_gateway_views.xml",
+        "views/ukkr_sms_message_views.xml",
     ],
     "installable": True,
 }

@@ -36,3 +36,6 @@ from . import ukkr_case_action
 from . import ukkr_notice
 from . import ukkr_visit
 from . import ukkr_consultation
+from . import ukkr_sms_gateway
+from . import ukkr_sms_message
+from . import ukkr_mailer

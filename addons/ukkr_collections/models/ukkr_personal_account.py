@@ -51,6 +51,9 @@ class UkkrPersonalAccount(models.Model):
     area = fields.Float("Area, m²", digits=(10, 1))
     phone = fields.Char("Phone")
     email = fields.Char("E-mail")
+    sms_opt_out = fields.Boolean("Refused SMS", track_visibility="onchange")
+    email_opt_out = fields.Boolean("Refused e-mail", track_visibility="onchange")
+    sms_message_ids = fields.One2many("ukkr.sms.message", "account_id", "SMS messages")
     state = fields.Selection([("active", "Active"), ("closed", "Closed")], "Status", default="active",
                              required=True, track_visibility="onchange")
     service_ids = fields.One2many("ukkr.account.service", "account_id", "Services")

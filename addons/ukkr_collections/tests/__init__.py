@@ -11,3 +11,5 @@ from . import test_court_route
 from . import test_service_limitation
 from . import test_limitation_period
 from . import test_enforcement
+from . import test_sms_gateway
+from . import test_email_sending
