@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -9,7 +7,6 @@ NOTICE_CHANNELS = [("payment_doc", "In the payment document"), ("sms", "SMS"), (
                    ("gis", "ГИС ЖКХ cabinet"), ("registered_letter", "Registered letter with receipt"),
                    ("hand_delivery", "Hand delivery against signature")]
 # channels whose delivery the sender proves by a document or a report (ПП 354 п.119 «а»)
-PP354_DAYS_TO_PAY = 20  # TODO(merge): the dated ПП 354 rule record of the legal branch
 PROVABLE = ("sms", "email", "gis", "registered_letter", "hand_delivery", "payment_doc")
 
 
@@ -49,6 +46,8 @@ class UkkrNotice(models.Model):
                          help="ПП 354 warning: the last day of the 20 days after proven delivery.")
     note = fields.Text("Note")
     batch_ref = fields.Char("Batch", readonly=True, index=True)
+    sms_message_id = fields.Many2one("ukkr.sms.message", "SMS", readonly=True, ondelete="set null")
+    mail_id = fields.Many2one("mail.mail", "E-mail", readonly=True, ondelete="set null")
 
     @api.depends("kind", "channel", "account_id")
     def _compute_name(self):
@@ -62,8 +61,8 @@ class UkkrNotice(models.Model):
         for notice in self:
             notice.pay_by = False
             if notice.kind == "pp354_warning" and notice.date_delivered:
-                notice.pay_by = fields.Date.to_string(
-                    fields.Date.from_string(notice.date_delivered) + timedelta(days=PP354_DAYS_TO_PAY))
+                dates = self.env["ukkr.rules"].service_limitation_dates(notice.date_delivered)
+                notice.pay_by = fields.Date.to_string(dates["pay_until"])
 
     @api.constrains("date_delivered", "date_sent")
     def _check_dates(self):
@@ -121,8 +120,36 @@ class UkkrNotice(models.Model):
         return True
 
     def _dispatch(self):
-        """Hand the notice to its channel. Extended by the SMS / e-mail layer."""
+        """Hand the notice to its channel: SMS into the gateway's queue, e-mail into Odoo's mail queue."""
+        if self.channel == "sms":
+            message = self.env["ukkr.sms.message"].queue_sms(None, self._sms_text(), account=self.account_id,
+                                                             origin=self)
+            self.sms_message_id = message.id
+        elif self.channel == "email":
+            data = self.letter_data()
+            mail = self.env["ukkr.mailer"].send_debt_email(
+                self.account_id, _("Debt on account %s") % self.account_id.name,
+                self.env["ir.qweb"].render("ukkr_collections.notice_email_body",
+                                           {"notice": self, "data": data}).decode("utf-8"), origin=self)
+            self.mail_id = mail.id
         return True
+
+    def _sms_text(self):
+        money = "{:,.2f}".format(self.debt_amount).replace(",", " ").replace(".", ",")
+        if self.kind == "pp354_warning":
+            return _("МУП «УККР»: debt on account %s is %s RUB. If it is not paid within 20 days of this message, "
+                     "the service will be limited (ПП 354).") % (self.account_id.name, money)
+        return _("МУП «УККР»: debt on account %s is %s RUB. Please pay it.") % (self.account_id.name, money)
+
+    def _ukkr_sms_state_changed(self, message):
+        """Called by the SMS queue: a delivery report proves delivery; a failure is recorded."""
+        for notice in self.filtered(lambda n: n.state in ("sent", "failed")):
+            if message.state == "delivered":
+                day = fields.Datetime.context_timestamp(self, fields.Datetime.from_string(
+                    message.sent_at or fields.Datetime.now())).date()
+                notice.action_confirm_delivery(fields.Date.to_string(day), _("SMS delivery report"))
+            elif message.state == "failed" and notice.state == "sent":
+                notice.write({"state": "failed"})
 
     @api.multi
     def action_confirm_delivery(self, date_delivered=None, proof=None):

@@ -37,9 +37,9 @@ class TestCaseActions(TransactionCase):
             "name": "Оператор", "login": "t_actions_op", "lang": False,
             "groups_id": [(6, 0, [self.env.ref("ukkr_debt_plan.group_ukkr_operator").id])]})
 
-    def batch(self, cases, **values):
+    def batch(self, cases, context=None, **values):
         wizard = self.env["ukkr.notice.batch.wizard"].sudo(self.operator).with_context(
-            active_ids=cases.ids).create(dict({"kind": "warning", "channel": "registered_letter"}, **values))
+            active_ids=cases.ids, **(context or {})).create(dict({"kind": "warning", "channel": "registered_letter"}, **values))
         return self.env["ukkr.notice"].search(wizard.action_create()["domain"])
 
     def test_notice_batch_and_delivery(self):
@@ -129,3 +129,48 @@ class TestCaseActions(TransactionCase):
         self.assertEqual([(r["model"], r["count"], r["amount"], r["recovered"]) for r in notices],
                          [("ukkr.notice", 2, 21500.0, 500.0)])
         self.assertEqual(sorted(r["measure"] for r in rows), [9, 10, 12])
+
+
+class TestNoticeChannels(TestCaseActions):
+    """Notices by SMS and e-mail go through the real queues: the SMS reaches a local HTTP gateway, its delivery
+    report proves the delivery; the e-mail is a mail.mail with the debt table."""
+
+    def setUp(self):
+        super().setUp()
+        from .local_servers import FakeSmsGateway
+        self.fake = FakeSmsGateway()
+        self.addCleanup(self.fake.stop)
+        self.env.cr.execute("DELETE FROM ukkr_sms_message; UPDATE ukkr_sms_gateway SET active = false")
+        self.env["ukkr.sms.gateway"].create({"name": "Тест", "url": self.fake.url, "login": "ukkr", "token": "t",
+                                             "sender": "UKKR", "daily_limit": 0, "timeout": 2})
+        self.env.user.company_id.email = "ukkr@example.ru"
+        self.legal = self.by_account["9900000003"]
+        self.legal.account_id.write({"phone": "8 913 765-43-21", "email": "buh@brianka-les.ru"})
+
+    def test_sms_notice_delivered_by_the_gateway_report(self):
+        self.fake.answer_status = "delivered"
+        without_phone = self.by_account["9900000002"]
+        # 26.11.2026 12:00 Krasnoyarsk = 05:00 UTC: outside the quiet hours
+        notices = self.batch(self.cases, context={"ukkr_now": "2026-11-26 05:00:00"}, kind="pp354_warning",
+                             channel="sms")
+        self.assertEqual(notices.mapped("case_id"), self.legal, "the account without a phone is skipped")
+        self.assertFalse(without_phone.notice_ids)
+        message = notices.sms_message_id
+        self.assertEqual((notices.state, message.state, message.phone), ("sent", "queued", "+79137654321"))
+        self.env["ukkr.sms.message"].with_context(ukkr_now="2026-11-26 05:01:00")._process_queue()
+        self.assertEqual(len(self.fake.requests), 1)
+        text = self.fake.requests[0]["json"]["text"]
+        self.assertIn("9900000003", text)
+        self.assertIn("20 000,00", text)
+        self.assertEqual((message.state, notices.state, notices.date_delivered, notices.pay_by),
+                         ("delivered", "delivered", "2026-11-26", "2026-12-16"))
+        self.assertEqual(self.legal.stage_code, "notified")
+
+    def test_email_notice_queued_with_the_debt(self):
+        notices = self.batch(self.legal, kind="warning", channel="email")
+        mail = notices.mail_id
+        self.assertEqual(notices.state, "sent")
+        self.assertIn("<buh@brianka-les.ru>", mail.email_to)
+        self.assertIn("9900000003", mail.subject)
+        self.assertIn("20000.00", mail.body_html)
+        self.assertIn("2026-09", mail.body_html)

@@ -30,7 +30,11 @@ class UkkrNoticeBatchWizard(models.TransientModel):
         batch = _("Batch of %s by %s") % (fields.Datetime.context_timestamp(self, fields.Datetime.from_string(
             fields.Datetime.now())).strftime("%d.%m.%Y %H:%M"), self.env.user.name)
         Notice = self.env["ukkr.notice"]
+        reachable = {"sms": lambda a: a.phone and not a.sms_opt_out,
+                     "email": lambda a: (a.email or a.partner_id.email) and not a.email_opt_out}.get(self.channel)
         for case in cases.filtered(lambda c: c.id not in already):
+            if reachable and not reachable(case.account_id.sudo()):
+                continue  # no phone / e-mail, or the payer refused the channel
             debt = Notice._debt_values(case.account_id)
             if debt["debt_amount"] <= 0:
                 continue  # paid since the close: nothing to notify about (the daily job closes the case)
