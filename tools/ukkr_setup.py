@@ -189,6 +189,39 @@ def setup_sms_gateway(env):
                         "url": "http://127.0.0.1:9/", "login": "demo", "sender": "UKKR"})
 
 
+def demo_case_actions(env):
+    """A month of collection work on the demo cases, done once: warnings to the ten largest debtors (half of them
+    delivered), three visits and two consultations — so the plan's execution records show counted actions."""
+    if env["ukkr.notice"].search_count([]):
+        return 0
+    operator = env.ref("base.user_root")
+    Users = env["res.users"]
+    operator = Users.search([("login", "=", "operator")], limit=1) or operator
+    cases = env["ukkr.debtor.case"].search([("state", "=", "open")], order="overdue_at_close desc", limit=10)
+    if not cases:
+        return 0
+    wizard = env["ukkr.notice.batch.wizard"].sudo(operator).with_context(active_ids=cases.ids).create(
+        {"kind": "warning", "channel": "registered_letter"})
+    notices = env["ukkr.notice"].search(wizard.action_create()["domain"], order="id")
+    for notice in notices[:5]:
+        notice.action_confirm_delivery(None, "РПО 6600%08d" % notice.id)
+    for case, result in zip(cases[5:8], ("promised", "not_home", "refused")):
+        values = {"account_id": case.account_id.id, "result": result, "note": "Демо: подворовой обход."}
+        if result == "promised":
+            values.update(promised_date=fields_today(env, 14), promised_amount=round(case.overdue_at_close / 2, 2))
+        env["ukkr.visit"].sudo(operator).create(values)
+    for case, topic in zip(cases[8:10], ("subsidy", "installment")):
+        env["ukkr.consultation"].sudo(operator).create({"account_id": case.account_id.id, "topic": topic,
+                                                        "note": "Демо: консультация в офисе."})
+    return len(notices)
+
+
+def fields_today(env, days=0):
+    from datetime import timedelta
+    from odoo import fields
+    return fields.Date.to_string(fields.Date.from_string(fields.Date.context_today(env.user)) + timedelta(days=days))
+
+
 def main(env, argv):
     parser = argparse.ArgumentParser(prog="ukkr_setup")
     parser.add_argument("--accounts", type=int, default=600)
@@ -208,6 +241,9 @@ def main(env, argv):
         closed = close_recent_months(env, args.close_months)
         if closed:
             print("==> Закрыты месяцы: %s" % ", ".join(closed))
+        sent = demo_case_actions(env)
+        if sent:
+            print("==> Демо-работа по делам: уведомлений %d, обходы и консультации" % sent)
     if args.users_file:
         with open(args.users_file, "w") as fh:
             for login, password, name in [("admin", os.environ.get("UKKR_ADMIN_PASSWORD", "admin"),
