@@ -177,7 +177,7 @@ class UkkrMonthlyClose(models.Model):
             if tranche["overdue"]:
                 data["overdue"] += tranche["principal"]
                 data["months"] += 1
-        totals = defaultdict(float)
+        totals = dict.fromkeys(("debt", "overdue", "penalty", "accrued", "paid"), 0.0)   # also with no account
         for data in accounts.values():
             data["penalty"] = penalty_calc.round_money(data["penalty"])
             data["debt"] = round(data["debt"], 2)

@@ -6,3 +6,4 @@ from . import test_allocation
 from . import test_monthly_close
 from . import test_xlsx_safe
 from . import test_bad_input_campaign
+from . import test_concurrency
