@@ -6,13 +6,12 @@ read by Odoo itself (the attachment's content through the ORM). Timings go to ar
 """
 import hashlib
 import os
-import subprocess
 import time
 
-import psycopg2
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from dbtools import ROOT, drop_database, make, odoo_script, query
+
 KEY_TABLES = ["res_partner", "res_users", "ukkr_personal_account", "ukkr_ledger_line", "ukkr_payment",
               "ukkr_payment_allocation", "ukkr_monthly_close", "ukkr_debt_snapshot", "ukkr_plan_execution",
               "account_move", "account_move_line", "ir_attachment", "ukkr_billing_import"]
@@ -25,12 +24,6 @@ def main(env, argv):
 '''
 
 
-def query(db, sql):
-    with psycopg2.connect(dbname=db) as conn, conn.cursor() as cr:   # PGHOST/PGPORT/PGUSER from tools/common.sh
-        cr.execute(sql)
-        return cr.fetchall()
-
-
 def snapshot(db):
     counts = {table: query(db, "SELECT count(*) FROM %s" % table)[0][0] for table in KEY_TABLES}
     counts["ledger sums"] = query(db, "SELECT round(sum(accrued)::numeric, 2), round(sum(paid)::numeric, 2) "
@@ -39,20 +32,12 @@ def snapshot(db):
     return counts
 
 
-def make(*args, **env):
-    return subprocess.run(["make", "--no-print-directory"] + list(args), cwd=ROOT, capture_output=True, text=True,
-                          env=dict(os.environ, **env), timeout=900)
-
-
 @pytest.fixture
 def restored_name(odoo_db):
     name = odoo_db + "_restored"
     yield name
-    query("postgres", "SELECT 1")  # the cluster is up
-    with psycopg2.connect(dbname="postgres") as conn:
-        conn.autocommit = True
-        conn.cursor().execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % name)
-    subprocess.run(["rm", "-rf", os.path.join(ROOT, ".run", "data", "filestore", name)], check=True)
+    drop_database(name)
+    drop_database(name + "_x")
 
 
 def test_backup_restore_round_trip(odoo_db, restored_name, tmp_path, artifacts):
@@ -80,8 +65,7 @@ def test_backup_restore_round_trip(odoo_db, restored_name, tmp_path, artifacts):
         assert hashlib.sha1(handle.read()).hexdigest() == checksum
     script = tmp_path / "read_attachment.py"
     script.write_text(READ_ATTACHMENT)
-    odoo = subprocess.run(["bash", "-c", 'source tools/common.sh; odoo_script "$0" "$1" "$2"', restored_name,
-                           str(script), str(attachment_id)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    odoo = odoo_script(restored_name, script, attachment_id)
     assert "SHA1=" + checksum in odoo.stdout, odoo.stdout + odoo.stderr
     uuids = [query(db, "SELECT value FROM ir_config_parameter WHERE key = 'database.uuid'")[0][0]
              for db in (odoo_db, restored_name)]
