@@ -8,9 +8,10 @@
     "author": "МУП «УККР», администрация Северо-Енисейского района",
     "website": "https://www.admse.ru",
     "license": "LGPL-3",
-    "depends": ["ukkr_debt_plan", "account", "l10n_ru"],
+    "depends": ["ukkr_debt_plan", "account", "l10n_ru", "auditlog"],
     "data": [
         "security/ir.model.access.csv",
+        "security/ukkr_personal_data_rules.xml",
         "data/ukkr_rule_data.xml",
         "data/ukkr_rule_calendar_data.xml",
         "data/ukkr_rule_key_rate_data.xml",
@@ -33,6 +34,8 @@
         "views/ukkr_monthly_close_views.xml",
         "views/ukkr_debt_snapshot_views.xml",
         "views/menu_views.xml",
+        "data/auditlog_rule_data.xml",
+        "views/auditlog_log_views.xml",
     ],
     "installable": True,
 }

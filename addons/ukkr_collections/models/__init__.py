@@ -19,3 +19,6 @@ from . import ukkr_monthly_close
 from . import ukkr_debt_snapshot
 from . import ukkr_period
 from . import ukkr_debt_tranche
+from . import res_partner
+from . import auditlog_rule
+from . import auditlog_log

@@ -7,3 +7,5 @@ from . import test_monthly_close
 from . import test_xlsx_safe
 from . import test_bad_input_campaign
 from . import test_concurrency
+from . import test_personal_data
+from . import test_role_matrix
