@@ -12,7 +12,6 @@ For every case the importer runs for real (not a dry run) as the УККР operat
 import io
 import logging
 import re
-from datetime import date
 
 from odoo.exceptions import UserError
 from odoo.tests.common import TransactionCase
