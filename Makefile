@@ -1,7 +1,7 @@
 # УККР debt-reduction suite — the two commands a newcomer needs are `make run` and `make test`.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-module stop reset bench
+.PHONY: help setup run test test-module stop reset bench backup restore
 
 help:
 	@echo "make run    — установить всё нужное, поднять PostgreSQL и базу ukkr с демо-данными, запустить веб-клиент :8069"
@@ -9,6 +9,8 @@ help:
 	@echo "make stop   — остановить сервер Odoo и приватный кластер PostgreSQL"
 	@echo "make reset  — остановить всё и удалить базу ukkr и файлы (.run/)"
 	@echo "make test-module MODULE=ukkr_debt_plan — тесты одного модуля"
+	@echo "make backup [DB=ukkr] — резервная копия: база (pg_dump) и файлы вложений в backups/<база>-<дата>.tar.gz"
+	@echo "make restore FILE=backups/… [DB=имя] [FORCE=1] — восстановить базу и файлы из копии"
 
 setup:
 	@bash tools/setup.sh --browser
@@ -30,3 +32,9 @@ reset:
 
 bench:
 	@bash tools/bench.sh
+
+backup:
+	@bash tools/backup.sh $(DB)
+
+restore:
+	@bash tools/restore.sh "$(FILE)" $(DB)

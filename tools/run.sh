@@ -25,7 +25,8 @@ elif [ "$(cat "$HASH_FILE" 2>/dev/null)" != "$(addons_hash)" ]; then
 fi
 
 say "Настройка базы: компания, язык, пользователи, демо-данные"
-odoo_script "$DB_NAME" tools/ukkr_setup.py --accounts "${UKKR_DEMO_ACCOUNTS:-600}" --users-file "$RUN_DIR/users.tsv" \
+odoo_script "$DB_NAME" tools/ukkr_setup.py --demo "${UKKR_DEMO:-1}" --accounts "${UKKR_DEMO_ACCOUNTS:-600}" \
+    --users-file "$RUN_DIR/users.tsv" \
     || die "настройка базы $DB_NAME не удалась (см. сообщение выше); база осталась как была"
 
 say "Запуск Odoo на порту $HTTP_PORT"

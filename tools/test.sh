@@ -60,7 +60,7 @@ echo "Odoo: тестов выполнено $ODOO_RAN, с ошибками $ODOO
 PY_PASSED=0; PY_FAILED=0
 if [ -z "$ONLY_MODULE" ] && [ "$ODOO_RC" = 0 ]; then
     say "Подготовка базы $TEST_DB для pytest: язык, пользователи, демо-район"
-    odoo_script "$TEST_DB" tools/ukkr_setup.py --accounts "${UKKR_TEST_ACCOUNTS:-120}" --users-file "$RUN_DIR/test-users.tsv"
+    odoo_script "$TEST_DB" tools/ukkr_setup.py --demo 1 --accounts "${UKKR_TEST_ACCOUNTS:-120}" --users-file "$RUN_DIR/test-users.tsv"
     PORT="$(free_port)"
     "${ODOO_CMD[@]}" -d "$TEST_DB" --db-filter="^$TEST_DB\$" --http-port="$PORT" --logfile="$RUN_DIR/test-server.log" \
         --max-cron-threads=0 &

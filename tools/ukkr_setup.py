@@ -3,6 +3,11 @@
 Company «МУП «УККР»» in rubles, Russian for every user, Krasnoyarsk time, demo users for every role of DESIGN §5
 (demo mode only) and the demo district from tools/demo_district.py.
 Run through tools/odoo_exec.py: ``main(env, argv)``.
+
+Demo or production: ``--demo 1`` (make run's default, make test) or ``--demo 0`` (the default of this script). The
+first run records the mode in the database (ir.config_parameter ``ukkr.demo_mode``); a production database never
+gets demo users or their known passwords afterwards, whatever a later run asks. In production the password of
+``admin`` comes from the environment (UKKR_ADMIN_PASSWORD); the run refuses to leave Odoo's default «admin».
 """
 import argparse
 import os
@@ -55,6 +60,43 @@ def setup_language(env):
     env["ir.default"].set("res.partner", "tz", TZ)
     users = env["res.users"].with_context(active_test=False).search([])
     users.filtered(lambda u: u.lang != "ru_RU" or u.tz != TZ).write({"lang": "ru_RU", "tz": TZ})
+
+
+MIN_PASSWORD = 12
+
+
+class SetupError(Exception):
+    """A clear, one-line reason to stop; nothing of this run is committed."""
+
+
+def database_mode(env, requested):
+    """True for a demo database. Decided by the first run and kept: a production database stays production."""
+    params = env["ir.config_parameter"].sudo()
+    stored = params.get_param("ukkr.demo_mode")
+    if not stored:
+        params.set_param("ukkr.demo_mode", "1" if requested else "0")
+        return requested
+    if requested and stored != "1":
+        print("==> База в рабочем режиме (ukkr.demo_mode = 0): демо-пользователи и демо-данные не создаются")
+    return requested and stored == "1"
+
+
+def setup_admin_password(env):
+    """Production: the administrator's password from UKKR_ADMIN_PASSWORD; Odoo's default «admin» is refused."""
+    admin = env.ref("base.user_root")
+    password = os.environ.get("UKKR_ADMIN_PASSWORD")
+    if password:
+        if len(password) < MIN_PASSWORD or password.lower() in ("admin", admin.login.lower()):
+            raise SetupError("UKKR_ADMIN_PASSWORD слишком простой: не короче %d символов и не «admin»" % MIN_PASSWORD)
+        admin.write({"password": password})
+        return
+    from odoo.exceptions import AccessDenied
+    try:
+        env["res.users"].sudo(admin).check_credentials("admin")
+    except AccessDenied:   # the default password has been changed, as it must be
+        return
+    raise SetupError("у пользователя admin пароль по умолчанию «admin»: задайте UKKR_ADMIN_PASSWORD "
+                     "(не короче %d символов) — рабочая база без него не настраивается" % MIN_PASSWORD)
 
 
 def setup_users(env, demo):
@@ -226,15 +268,22 @@ def main(env, argv):
     parser = argparse.ArgumentParser(prog="ukkr_setup")
     parser.add_argument("--accounts", type=int, default=600)
     parser.add_argument("--seed", type=int, default=2632)
-    parser.add_argument("--demo", type=int, default=int(os.environ.get("UKKR_DEMO", "1")))
+    parser.add_argument("--demo", type=int, default=0, help="1: demo users and the demo district (make run, make "
+                                                                  "test); 0: production (the default)")
     parser.add_argument("--users-file")
     parser.add_argument("--close-months", type=int, default=6)
     args = parser.parse_args(argv)
+    demo = database_mode(env, bool(args.demo))
     setup_company(env)
     setup_language(env)
-    users = setup_users(env, bool(args.demo))
-    setup_plan(env, bool(args.demo))
-    if args.demo:
+    if not demo:
+        try:
+            setup_admin_password(env)
+        except SetupError as error:
+            raise SystemExit("ОШИБКА / ERROR: %s" % error)
+    users = setup_users(env, demo)
+    setup_plan(env, demo)
+    if demo:
         setup_sms_gateway(env)
         total, timings = setup_district(env, args.accounts, args.seed)
         print("==> Демо-район: %d лицевых счетов; загрузка: %s" % (total, "; ".join(timings)))
@@ -246,6 +295,6 @@ def main(env, argv):
             print("==> Демо-работа по делам: уведомлений %d, обходы и консультации" % sent)
     if args.users_file:
         with open(args.users_file, "w") as fh:
-            for login, password, name in [("admin", os.environ.get("UKKR_ADMIN_PASSWORD", "admin"),
-                                           "Администратор системы (все права)")] + users:
+            admin_password = "admin" if demo else "(UKKR_ADMIN_PASSWORD)"
+            for login, password, name in [("admin", admin_password, "Администратор системы (все права)")] + users:
                 fh.write("%s\t%s\t%s\n" % (login, password, name))

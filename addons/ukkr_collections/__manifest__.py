@@ -8,10 +8,11 @@
     "author": "МУП «УККР», администрация Северо-Енисейского района",
     "website": "https://www.admse.ru",
     "license": "LGPL-3",
-    "depends": ["ukkr_debt_plan", "account", "l10n_ru"],
+    "depends": ["ukkr_debt_plan", "account", "l10n_ru", "auditlog"],
     "data": [
         "security/ir.model.access.csv",
         "security/ukkr_case_rules.xml",
+        "security/ukkr_personal_data_rules.xml",
         "data/ukkr_rule_data.xml",
         "data/ukkr_rule_calendar_data.xml",
         "data/ukkr_rule_key_rate_data.xml",
@@ -53,6 +54,8 @@
         "views/menu_views.xml",
         "views/ukkr_sms_gateway_views.xml",
         "views/ukkr_sms_message_views.xml",
+        "data/auditlog_rule_data.xml",
+        "views/auditlog_log_views.xml",
     ],
     "installable": True,
 }

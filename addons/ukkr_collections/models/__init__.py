@@ -39,3 +39,6 @@ from . import ukkr_consultation
 from . import ukkr_sms_gateway
 from . import ukkr_sms_message
 from . import ukkr_mailer
+from . import res_partner
+from . import auditlog_rule
+from . import auditlog_log

@@ -71,6 +71,14 @@ LABELS = {"account": "Лицевой счет", "settlement": "Населенн�
 CHANNELS = ["bank", "post", "terminal", "cash", "online", "fssp", "employer"]
 MAX_AMOUNT = 100000000.0
 MAX_FILE_BYTES = 40 * 1024 * 1024  # a month of a 100 000-account utility is about 10 MB as CSV
+MAX_RESIDENTS = 1000
+MAX_AREA = 100000.0
+# longest text accepted per column: longer values are a broken file, and would not fit the database's indexes
+MAX_LENGTH = {"account": 30, "doc": 64, "house": 20, "apartment": 20, "phone": 64, "email": 128,
+              "settlement": 128, "street": 128, "payer": 300}
+NUMERIC = ("accrued", "amount", "norm_charge", "residents", "area")
+# a spreadsheet runs a cell starting with one of these as a formula (CSV injection): such text is refused
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class BillingFileError(Exception):
@@ -97,6 +105,11 @@ def read_table(content, filename):
                                % (MAX_FILE_BYTES // (1024 * 1024)))
     if (filename or "").lower().endswith(".xlsx") or content[:2] == b"PK":
         return _read_xlsx(content)
+    if content[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise BillingFileError("Файл в кодировке UTF-16 (Юникод): сохраните его как «CSV UTF-8».")
+    if b"\x00" in content:
+        raise BillingFileError("Файл содержит двоичные данные (нулевые байты): это не текстовый CSV. "
+                               "Сохраните таблицу как «CSV UTF-8» или XLSX.")
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -105,7 +118,11 @@ def read_table(content, filename):
     if not lines or not lines[0].strip():
         raise BillingFileError("В файле нет строки заголовков.")
     delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:
+        raise BillingFileError("Файл CSV не читается: значение длиннее допустимого или незакрытая кавычка. "
+                               "Проверьте файл в табличном редакторе и сохраните его заново.")
     return rows[0], rows[1:]
 
 
@@ -181,10 +198,23 @@ def parse_date(text):
     value = str(text).strip()
     for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime(value, pattern).date()
+            day = datetime.strptime(value, pattern).date()
         except ValueError:
             continue
+        if day.year < 2000:
+            raise ValueError(text)
+        return day
     raise ValueError(text)
+
+
+def looks_like_formula(text, field=None):
+    """True for text a spreadsheet would run as a formula: =, +, -, @, tab or CR first (a lone «-» is text).
+    A phone number may start with «+» followed by digits."""
+    if not text or text == "-" or not text.startswith(FORMULA_START):
+        return False
+    if field == "phone" and re.match(r"^\+[\d\s()\-]+$", text):
+        return False
+    return True
 
 
 def parse_billing_file(content, filename, today):
@@ -206,12 +236,20 @@ def parse_billing_file(content, filename, today):
         def fail(message):
             errors.append((row_no, message))
 
+        extra = [cell for cell in raw[len(header):] if cell is not None and str(cell).strip()]
+        if extra:
+            fail("в строке больше значений (%d), чем столбцов в заголовке (%d): лишний разделитель «;» или «,» "
+                 "внутри значения?" % (len(header) + len(extra), len(header)))
         for field in KINDS[kind]["required"]:
             if field != "apartment" and not values.get(field):
                 fail("не заполнен столбец «%s»" % LABELS[field])
         for field, text in values.items():
-            if text[:1] in ("=", "+", "@") and field not in ("accrued", "amount", "norm_charge", "phone"):
-                fail("значение «%s» похоже на формулу — не принимается" % text[:30])
+            if "\n" in text or "\r" in text:
+                fail("значение в столбце «%s» содержит перевод строки: незакрытая кавычка?" % LABELS[field])
+            elif field in MAX_LENGTH and len(text) > MAX_LENGTH[field]:
+                fail("«%s» длиннее %d символов" % (LABELS[field], MAX_LENGTH[field]))
+            elif field not in NUMERIC and looks_like_formula(text, field):
+                fail("значение «%s» похоже на формулу — не принимается" % text[:30].strip())
         record = {"row": row_no, "account": values.get("account", "")}
         if kind == "accounts":
             record.update({k: values.get(k, "") for k in ("settlement", "street", "house", "apartment", "payer",
@@ -226,14 +264,14 @@ def parse_billing_file(content, filename, today):
             if municipal not in ("", "0", "1", "да", "нет"):
                 fail("«Муниципальное жильё» — 0 или 1, а не «%s»" % values.get("municipal"))
             record["municipal"] = municipal in ("1", "да")
-            for field, cast in (("residents", int), ("area", parse_decimal)):
+            for field, cast, limit in (("residents", int, MAX_RESIDENTS), ("area", parse_decimal, MAX_AREA)):
                 text = values.get(field)
                 try:
                     record[field] = cast(text) if text else 0
-                    if record[field] < 0:
+                    if not 0 <= record[field] <= limit:
                         raise ValueError(text)
                 except ValueError:
-                    fail("«%s» — не число или отрицательное: «%s»" % (LABELS[field], text))
+                    fail("«%s» — не число, отрицательное или больше %g: «%s»" % (LABELS[field], limit, text))
             key = record["account"]
         elif kind == "accruals":
             try:
@@ -259,7 +297,7 @@ def parse_billing_file(content, filename, today):
                 if record["date"] and record["date"] > today:
                     fail("дата оплаты %s в будущем" % values["date"])
             except ValueError:
-                fail("неверная дата «%s»: нужна ДД.ММ.ГГГГ или ГГГГ-ММ-ДД" % values.get("date"))
+                fail("неверная дата «%s»: нужна ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, не раньше 2000 года" % values.get("date"))
             try:
                 record["amount"] = parse_decimal(values["amount"]) if values.get("amount") else None
                 if record["amount"] is not None and record["amount"] <= 0:

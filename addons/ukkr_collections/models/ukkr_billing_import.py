@@ -2,12 +2,14 @@ import base64
 import logging
 from datetime import datetime
 
+import psycopg2
 from psycopg2.extras import execute_values
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .billing_parser import BillingFileError, parse_billing_file
+from . import db_locks
+from .billing_parser import MAX_FILE_BYTES, BillingFileError, parse_billing_file
 
 _logger = logging.getLogger(__name__)
 KIND_LABELS = [("accounts", "Personal accounts"), ("accruals", "Accruals"), ("payments", "Payments")]
@@ -49,7 +51,10 @@ class UkkrBillingImport(models.Model):
             raise AccessError(_("Billing files are imported by the УККР — operator and manager groups only."))
         today = fields.Date.from_string(fields.Date.context_today(self))
         result = {"kind": None, "rows": 0, "created": 0, "updated": 0, "skipped": 0, "errors": []}
+        lock_error = None if dry_run else self._lock_for_import()
         try:
+            if lock_error:
+                raise BillingFileError(lock_error)
             parsed = parse_billing_file(content, filename, today)
         except BillingFileError as error:
             result["errors"] = [(0, str(error))]
@@ -65,6 +70,12 @@ class UkkrBillingImport(models.Model):
                 except UserError as error:
                     self.invalidate_cache()
                     result["errors"] = [(0, error.name)]
+                except psycopg2.Error as error:
+                    # rolled back to the savepoint: nothing of the file is left; say so in Russian
+                    self.invalidate_cache()
+                    _logger.warning("Billing file %s refused by the database: %s", filename, error)
+                    result["errors"] = [(0, _("The database refused the file, nothing has changed (%s).")
+                                         % (error.pgerror or str(error)).strip().splitlines()[0])]
         state = "failed" if result["errors"] else ("dry_run" if dry_run else "done")
         log_id = self._log(filename, content, result, state, time.time() - started)
         result["log_id"] = log_id
@@ -73,9 +84,20 @@ class UkkrBillingImport(models.Model):
         return result
 
     @api.model
+    def _lock_for_import(self):
+        """One import at a time, and none while a month is being closed: None, or why the import must wait."""
+        if not db_locks.try_lock(self.env.cr, db_locks.IMPORT_KEY):
+            return _("Another billing file is being imported right now; nothing has changed. Try again when it has "
+                     "finished.")
+        if not db_locks.try_lock(self.env.cr, db_locks.CLOSE_KEY, shared=True):
+            return _("A monthly close is running right now; nothing has changed. Import the file when the close "
+                     "has finished.")
+        return None
+
+    @api.model
     def _error_message(self, filename, errors):
-        lines = [(_("row %s: %s") % (row, message)) if row else message for row, message in
-                 errors[:MAX_LISTED_ERRORS]]
+        row_text = _("row %s: %s")   # translated here: _() finds no language inside a comprehension
+        lines = [(row_text % (row, message)) if row else message for row, message in errors[:MAX_LISTED_ERRORS]]
         more = len(errors) - MAX_LISTED_ERRORS
         text = _("File «%s» was not imported, nothing has changed. Errors: %d") % (filename, len(errors))
         text += "\n" + "\n".join(lines)
@@ -92,13 +114,23 @@ class UkkrBillingImport(models.Model):
                   "error_count": len(result["errors"]), "duration": seconds,
                   "error_text": "\n".join("%s: %s" % (row, msg) for row, msg in result["errors"]) or False}
         if state != "done":
-            with self.pool.cursor() as cr:
-                env = api.Environment(cr, self.env.uid, self.env.context)
-                return env[self._name].sudo()._create_log(values, filename, content)
+            # the refusal matters more than its log: a log that cannot be written does not hide the refusal
+            try:
+                with self.pool.cursor() as cr:
+                    cr.execute("SELECT 1 FROM res_users WHERE id = %s", (self.env.uid,))
+                    if not cr.fetchone():   # a user of the still-open transaction is not visible here
+                        values["user_id"] = False
+                    env = api.Environment(cr, SUPERUSER_ID, self.env.context)
+                    return env[self._name]._create_log(values, filename, content)
+            except Exception:  # noqa: BLE001
+                _logger.exception("The refused import of %s could not be logged", filename)
+                return None
         return self.sudo()._create_log(values, filename, content)
 
     def _create_log(self, values, filename, content):
         log = self.create(values)
+        if len(content or b"") > MAX_FILE_BYTES:
+            return log.id   # refused for its size: the log says so, the file itself is not kept
         log.attachment_id = self.env["ir.attachment"].create({
             "name": filename, "datas_fname": filename, "datas": base64.b64encode(content or b""),
             "res_model": self._name, "res_id": log.id})
@@ -123,8 +155,9 @@ class UkkrBillingImport(models.Model):
         numbers = sorted({row["account"] for row in parsed["rows"]})
         self.env.cr.execute("SELECT name FROM ukkr_personal_account WHERE name = ANY(%s)", (numbers,))
         known = {name for (name,) in self.env.cr.fetchall()}
-        return errors + [(row["row"], _("unknown personal account «%s»") % row["account"])
-                         for row in parsed["rows"] if row["account"] not in known]
+        unknown = _("unknown personal account «%s»")   # (not inside the comprehension: see _error_message)
+        return errors + [(row["row"], unknown % row["account"]) for row in parsed["rows"]
+                         if row["account"] not in known]
 
     def _account_ids(self, numbers):
         self.env.cr.execute("SELECT name, id FROM ukkr_personal_account WHERE name = ANY(%s)", (list(numbers),))
@@ -205,6 +238,8 @@ class UkkrBillingImport(models.Model):
                 payer_kind = EXCLUDED.payer_kind, tenure = EXCLUDED.tenure, is_municipal = EXCLUDED.is_municipal,
                 residents = EXCLUDED.residents, area = EXCLUDED.area, phone = EXCLUDED.phone, email = EXCLUDED.email,
                 write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date""", account_values)
+        # the municipal flag may have changed: who the administration sees follows (152-ФЗ)
+        self.env["res.partner"]._ukkr_refresh_private_payers(partner_ids.values())
         counts["updated"] = len(rows) - counts["created"]
         self.invalidate_cache()
         return counts

@@ -41,10 +41,12 @@ class UkkrDebtSnapshot(models.Model):
 
     @api.multi
     def write(self, vals):
+        self.check_access_rights("write")   # over RPC: a refusal of rights first, then the business rule
         raise UserError(_("Snapshots of a closed month cannot be changed: reopen the month to close it again."))
 
     @api.multi
     def unlink(self):
+        self.check_access_rights("unlink")
         if not self.env.context.get("ukkr_reopen"):
             raise UserError(_("Snapshots of a closed month cannot be deleted: reopen the month instead."))
         return super().unlink()

@@ -8,10 +8,10 @@ from psycopg2.extras import execute_values
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from . import penalty_calc
+from . import db_locks, penalty_calc
 
 MANAGER = "ukkr_debt_plan.group_ukkr_manager"
-CLOSE_LOCK_KEY = 26320001  # advisory lock: one monthly close at a time, across processes
+CLOSE_LOCK_KEY = db_locks.CLOSE_KEY  # advisory lock: one monthly close at a time, across processes
 ORGANISATIONS = ("legal", "sole_trader", "budget")
 ACCOUNT_CODES = {"receivable": "62.01", "advances": "62.02", "revenue": "90.01", "bank": "51",
                  "penalty_receivable": "76.02", "penalty_income": "91.01", "opening": "000"}
@@ -73,9 +73,7 @@ class UkkrMonthlyClose(models.Model):
         if end >= today:
             raise UserError(_("Month %s has not ended yet: it can be closed from %s on.")
                             % (period, (end + timedelta(days=1)).strftime("%d.%m.%Y")))
-        self.env.cr.execute("SELECT pg_try_advisory_xact_lock(%s)", (CLOSE_LOCK_KEY,))
-        if not self.env.cr.fetchone()[0]:
-            raise UserError(_("Another monthly close is running right now; try again when it has finished."))
+        self._lock_close()
         existing = self.search([("period", "=", period)])
         if existing.state == "closed":
             raise UserError(_("Month %s is already closed. To close it again, the УККР — manager group reopens it "
@@ -97,10 +95,22 @@ class UkkrMonthlyClose(models.Model):
                     % (period, len(state["accounts"]), totals["debt"], cases["opened"], cases["updated"]))
         return close
 
+    @api.model
+    def _lock_close(self):
+        """One close (or reopening) at a time, and none while a billing file is being imported."""
+        if db_locks.try_lock(self.env.cr, CLOSE_LOCK_KEY):
+            return
+        if db_locks.held_by_others(self.env.cr, CLOSE_LOCK_KEY) == {"ShareLock"}:
+            raise UserError(_("A billing file is being imported right now; nothing has changed. Close the month when "
+                              "the import has finished."))
+        raise UserError(_("Another monthly close is running right now; nothing has changed. Try again when it has "
+                          "finished."))
+
     @api.multi
     def action_reopen(self):
         if not self.env.user.has_group(MANAGER):
             raise AccessError(_("Only the УККР — manager group reopens a closed month."))
+        self._lock_close()
         for close in self:
             later = self.search([("period", ">", close.period), ("state", "=", "closed")], limit=1)
             if later:
@@ -168,7 +178,7 @@ class UkkrMonthlyClose(models.Model):
             if tranche["overdue"]:
                 data["overdue"] += tranche["principal"]
                 data["months"] += 1
-        totals = defaultdict(float)
+        totals = dict.fromkeys(("debt", "overdue", "penalty", "accrued", "paid"), 0.0)   # also with no account
         for data in accounts.values():
             data["penalty"] = penalty_calc.round_money(data["penalty"])
             data["debt"] = round(data["debt"], 2)

@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 
 from . import penalty_calc
 
@@ -65,6 +65,28 @@ class UkkrPersonalAccount(models.Model):
     tranche_html = fields.Html("Debt by period", compute="_compute_debt_summary", sanitize=False)
 
     _sql_constraints = [("name_uniq", "unique(name)", "A personal account number is used only once.")]
+
+    # the payer's visibility to the administration follows the accounts (res.partner.ukkr_private_payer)
+    @api.model
+    def create(self, vals):
+        account = super().create(vals)
+        self.env["res.partner"]._ukkr_refresh_private_payers(account.partner_id.ids)
+        return account
+
+    @api.multi
+    def write(self, vals):
+        before = self.sudo().mapped("partner_id").ids if {"partner_id", "is_municipal"} & set(vals) else None
+        result = super().write(vals)
+        if before is not None:
+            self.env["res.partner"]._ukkr_refresh_private_payers(before + self.sudo().mapped("partner_id").ids)
+        return result
+
+    @api.multi
+    def unlink(self):
+        partners = self.sudo().mapped("partner_id").ids
+        result = super().unlink()
+        self.env["res.partner"]._ukkr_refresh_private_payers(partners)
+        return result
 
     def _bucket_labels(self):
         return {"current": _("Not overdue"), "1_3": _("1–3 months"), "3_6": _("3–6 months"),

@@ -13,3 +13,8 @@ from . import test_limitation_period
 from . import test_enforcement
 from . import test_sms_gateway
 from . import test_email_sending
+from . import test_xlsx_safe
+from . import test_bad_input_campaign
+from . import test_concurrency
+from . import test_personal_data
+from . import test_role_matrix

@@ -19,7 +19,8 @@ class UkkrBillingImportWizard(models.TransientModel):
                                                                dry_run=self.dry_run)
         lines = [_("Kind: %s; rows: %s; new: %s; updated: %s; unchanged: %s")
                  % (result["kind"], result["rows"], result["created"], result["updated"], result["skipped"])]
-        lines += [_("row %s: %s") % error for error in result["errors"]]
+        row_text = _("row %s: %s")   # translated here: _() finds no language inside a comprehension
+        lines += [row_text % error for error in result["errors"]]
         if self.dry_run and not result["errors"]:
             lines.append(_("Check passed: untick «Check only» and import again to write the data."))
         self.result = "\n".join(lines)

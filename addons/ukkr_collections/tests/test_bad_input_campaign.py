@@ -1,0 +1,232 @@
+"""Bad-input campaign (issue 9.3): every malformed input ends in a clear Russian error and changes no row.
+
+Table-driven: ``CASES`` lists (name, importer, file name, content, words the message must contain); ``IMPORTERS``
+maps an importer to how it is run and which tables it may touch. Another importer (the ФССП register) plugs in by
+adding its runner to ``IMPORTERS`` and its rows to ``CASES`` — nothing else changes.
+
+For every case the importer runs for real (not a dry run) as the УККР operator would, in Russian; the case is
+«rejected cleanly» when the importer raises a UserError whose text is Russian and names the fault, and a fingerprint
+(row count + md5 of every row) of each table is the same before and after. The totals go to the test log:
+``Bad-input campaign: N inputs tried, N rejected cleanly``.
+"""
+import io
+import logging
+import re
+
+from odoo.exceptions import UserError
+from odoo.tests.common import TransactionCase
+
+from odoo.addons.ukkr_debt_plan.tests.common import today_is
+
+from .test_billing_import import ACCOUNTS, ACCRUALS, PAYMENTS
+
+_logger = logging.getLogger(__name__)
+TODAY = "2026-11-26"
+BILLING_TABLES = ["ukkr_ledger_line", "ukkr_payment", "ukkr_payment_allocation", "ukkr_personal_account",
+                  "res_partner", "ukkr_account_service", "ukkr_building", "ukkr_settlement", "ukkr_period"]
+
+
+def run_billing(env, content, filename):
+    return env["ukkr.billing.import"].import_content(content, filename, dry_run=False)
+
+
+# importer → (how to run it on (env, content, filename), tables it may change)
+IMPORTERS = {
+    "billing": (run_billing, BILLING_TABLES),
+    # "fssp": (run_fssp_register, ["ukkr_enforcement_…", …]),   ← the ФССП register importer goes here
+}
+
+ACCOUNT_HEADER = "Лицевой счет;Населенный пункт;Улица;Дом;Квартира;Плательщик;Тип плательщика;Основание проживания"
+ACCOUNT_ROW = "9900000009;п. Тея;ул. Южная;5;1;{payer};Физическое лицо;Собственник"
+
+
+def csv(text):
+    return text.encode("utf-8")
+
+
+def account_file(payer, extra_header="", extra=""):
+    return csv(ACCOUNT_HEADER + extra_header + "\n" + ACCOUNT_ROW.format(payer=payer) + extra + "\n")
+
+
+def xlsx(rows):
+    from openpyxl import Workbook
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def fifty_megabytes():
+    row = b"9900000001;2026-10;heating;100.00\n"
+    return b"account;period;service;accrued\n" + row * (50 * 1024 * 1024 // len(row) + 1)
+
+
+ACCRUAL = "account;period;service;accrued;norm_charge\n"
+PAYMENT = "account;date;amount;doc;period;channel\n"
+
+# (case, importer, file name, content or a function making it, words the Russian message must contain)
+CASES = [
+    # the file as a whole
+    ("empty file", "billing", "accruals.csv", b"", "Файл пуст"),
+    ("blank lines only", "billing", "accruals.csv", b"\n \n\n", "нет строки заголовков"),
+    ("wrong encoding (Windows-1251)", "billing", "accounts.csv", ACCOUNTS.encode("cp1251"), "UTF-8"),
+    ("UTF-16 with its byte-order mark", "billing", "accruals.csv", ACCRUALS.encode("utf-16"), "UTF-16"),
+    ("binary file named .csv", "billing", "accruals.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40, "двоичные"),
+    ("NUL bytes inside a CSV", "billing", "accruals.csv", csv(ACCRUAL + "9900000001;2026-10;heating;1\x00\n"),
+     "двоичные"),
+    ("damaged XLSX", "billing", "accruals.xlsx", b"PK\x03\x04" + b"\x00garbage" * 50, "повреждён"),
+    ("XLSX without any row", "billing", "accruals.xlsx", lambda: xlsx([]), "нет строки заголовков"),
+    ("50 MB file", "billing", "accruals.csv", fifty_megabytes, "больше 40 МБ"),
+    ("a name of 200 000 characters", "billing", "accounts.csv", lambda: account_file("Я" * 200000),
+     "длиннее 300 символов"),
+    ("a number of 200 000 digits", "billing", "accruals.csv",
+     lambda: csv(ACCRUAL + "9900000001;2026-10;heating;" + "9" * 200000 + ";\n"), "не число"),
+    # headers
+    ("no header row (data first)", "billing", "accruals.csv", csv("9900000001;2026-10;heating;100\n"),
+     "не хватает столбцов"),
+    ("required column missing", "billing", "accruals.csv", csv("account;period;service\n9900000001;2026-10;heating\n"),
+     "«Начислено»"),
+    ("same column twice", "billing", "accruals.csv",
+     csv("account;period;service;accrued;Начислено\n9900000001;2026-10;heating;1;2\n"), "повторяются"),
+    ("headers only", "billing", "accruals.csv", csv(ACCRUAL), "нет строк с данными"),
+    ("title row above the headers (XLSX)", "billing", "accruals.xlsx",
+     lambda: xlsx([["Начисления за октябрь"], ["account", "period", "service", "accrued"],
+                   ["9900000001", "2026-10", "heating", 100]]), "не хватает столбцов"),
+    ("extra columns: more values than headers", "billing", "accruals.csv",
+     csv(ACCRUAL + "9900000001;2026-10;heating;100;;Иванов;лишнее\n"), "больше значений"),
+    ("unclosed quote swallows the next rows", "billing", "accruals.csv",
+     csv(ACCRUAL + '9900000001;"2026-10;heating;100;\n9900000002;2026-10;heating;100;\n'), "незакрытая кавычка"),
+    # formulas and CSV injection
+    ("formula in an XLSX text cell", "billing", "accounts.xlsx",
+     lambda: xlsx([ACCOUNT_HEADER.split(";"), ["9900000009", "п. Тея", "ул. Южная", "5", "1",
+                                               '=HYPERLINK("http://evil.example","Иванов")', "Физическое лицо",
+                                               "Собственник"]]), "похоже на формулу"),
+    ("formula in an XLSX amount cell", "billing", "accruals.xlsx",
+     lambda: xlsx([["account", "period", "service", "accrued"], ["9900000001", "2026-10", "heating", "=SUM(1,2)"]]),
+     "не число"),
+    ("CSV injection =cmd| in a name", "billing", "accounts.csv", account_file("=cmd|' /C calc'!A0"),
+     "похоже на формулу"),
+    ("CSV injection -2+3+cmd| in a name", "billing", "accounts.csv", account_file("-2+3+cmd|' /C calc'!A0"),
+     "похоже на формулу"),
+    ("CSV injection @SUM in a name", "billing", "accounts.csv", account_file("@SUM(1+1)*cmd|' /C calc'!A0"),
+     "похоже на формулу"),
+    ("CSV injection behind a tab", "billing", "accounts.csv", account_file("\t=1+1"), "похоже на формулу"),
+    ("CSV injection in a phone", "billing", "accounts.csv",
+     account_file("Иванов И. И.", ";Телефон", ";+7+cmd|' /C calc'!A0"), "похоже на формулу"),
+    # duplicates
+    ("duplicate accrual rows", "billing", "accruals.csv",
+     csv(ACCRUAL + "9900000001;2026-10;heating;100;\n9900000001;10.2026;Отопление;100;\n"), "повторяет строку 2"),
+    ("duplicate payment documents", "billing", "payments.csv",
+     csv(PAYMENT + "9900000001;01.11.2026;100;D-1;;\n9900000002;02.11.2026;200;D-1;;\n"), "повторяет строку 2"),
+    ("duplicate accounts", "billing", "accounts.csv",
+     account_file("Иванов И. И.") + csv(ACCOUNT_ROW.format(payer="Иванов И. И.") + "\n"), "повторяет строку 2"),
+    # numbers
+    ("negative payment", "billing", "payments.csv", csv(PAYMENT + "9900000001;01.11.2026;-100;D-2;;\n"),
+     "больше нуля"),
+    ("negative norm charge", "billing", "accruals.csv", csv(ACCRUAL + "9900000001;2026-10;heating;100;-5\n"),
+     "не может быть отрицательным"),
+    ("negative area", "billing", "accounts.csv", account_file("Иванов И. И.", ";Площадь", ";-40"), "Площадь"),
+    ("huge amount", "billing", "accruals.csv", csv(ACCRUAL + "9900000001;2026-10;heating;1000000000000;\n"),
+     "не число"),
+    ("1e308", "billing", "payments.csv", csv(PAYMENT + "9900000001;01.11.2026;1e308;D-3;;\n"), "не число"),
+    ("NaN", "billing", "accruals.csv", csv(ACCRUAL + "9900000001;2026-10;heating;NaN;\n"), "не число"),
+    ("Infinity", "billing", "payments.csv", csv(PAYMENT + "9900000001;01.11.2026;Infinity;D-4;;\n"), "не число"),
+    ("thousands separator comma and dot", "billing", "accruals.csv",
+     csv(ACCRUAL + '9900000001;2026-10;heating;"1,000.50";\n'), "не число"),
+    ("huge number of residents", "billing", "accounts.csv",
+     account_file("Иванов И. И.", ";Проживает", ";99999999999"), "Проживает"),
+    # dates and periods
+    ("31.02.2025", "billing", "payments.csv", csv(PAYMENT + "9900000001;31.02.2025;100;D-5;;\n"), "неверная дата"),
+    ("date in 1900", "billing", "payments.csv", csv(PAYMENT + "9900000001;01.01.1900;100;D-6;;\n"),
+     "не раньше 2000 года"),
+    ("payment dated in the future", "billing", "payments.csv", csv(PAYMENT + "9900000001;01.12.2026;100;D-7;;\n"),
+     "в будущем"),
+    ("accrual period in the future", "billing", "accruals.csv", csv(ACCRUAL + "9900000001;2027-01;heating;100;\n"),
+     "не позже текущего месяца"),
+    ("month 13", "billing", "accruals.csv", csv(ACCRUAL + "9900000001;2026-13;heating;100;\n"), "неверный период"),
+    ("period before the rules", "billing", "accruals.csv", csv(ACCRUAL + "9900000001;2014-12;heating;100;\n"),
+     "раньше первого правила"),
+    ("accruals for a closed month", "billing", "accruals.csv", csv(ACCRUAL + "9900000001;2026-09;heating;100;\n"),
+     "закрыт"),
+    # references
+    ("unknown account (accruals)", "billing", "accruals.csv", csv(ACCRUAL + "9999999999;2026-10;heating;100;\n"),
+     "неизвестный лицевой счёт «9999999999»"),
+    ("unknown account (payments)", "billing", "payments.csv", csv(PAYMENT + "9999999999;01.11.2026;100;D-8;;\n"),
+     "неизвестный лицевой счёт «9999999999»"),
+    ("SQL in an account number", "billing", "accruals.csv",
+     csv(ACCRUAL + "1' OR '1'='1;2026-10;heating;100;\n"), "неизвестный лицевой счёт «1' OR '1'='1»"),
+    ("account number of 5 000 digits", "billing", "accruals.csv", csv(ACCRUAL + "1" * 5000 + ";2026-10;heating;1;\n"),
+     "длиннее 30 символов"),
+    ("unknown service", "billing", "accruals.csv", csv(ACCRUAL + "9900000001;2026-10;gas;100;\n"),
+     "неизвестная услуга"),
+    ("unknown payer type", "billing", "accounts.csv",
+     csv(ACCOUNT_HEADER + "\n" + ACCOUNT_ROW.format(payer="Иванов И. И.").replace("Физическое лицо", "марсианин")
+         + "\n"), "неизвестный тип плательщика"),
+    ("municipal flag neither 0 nor 1", "billing", "accounts.csv",
+     account_file("Иванов И. И.", ";Муниципальное жилье", ";может быть"), "Муниципальное"),
+    ("unknown payment channel", "billing", "payments.csv", csv(PAYMENT + "9900000001;01.11.2026;100;D-9;;голубь\n"),
+     "неизвестный канал"),
+    # all or nothing
+    ("one good row and one bad row", "billing", "accruals.csv",
+     csv(ACCRUAL + "9900000001;2026-10;heating;100;\n9900000001;2026-10;ХВС;сто;\n"), "не число"),
+]
+
+
+class TestBadInputCampaign(TransactionCase):
+
+    def setUp(self):
+        super().setUp()
+        importer = self.env["ukkr.billing.import"]
+        with today_is(TODAY):
+            for text, name in ((ACCOUNTS, "accounts.csv"), (ACCRUALS, "accruals.csv"), (PAYMENTS, "payments.csv")):
+                importer.import_content(text.encode("utf-8"), name)
+            if not self.env["ukkr.monthly.close"].search([("period", "=", "2026-09")]):
+                self.env["ukkr.monthly.close"].close_period("2026-09")
+        operator = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Оператор кампании", "login": "t_campaign_operator", "lang": "ru_RU",
+            "groups_id": [(6, 0, [self.env.ref("ukkr_debt_plan.group_ukkr_operator").id])]})
+        self.operator_env = self.env(user=operator.id, context=dict(self.env.context, lang="ru_RU"))
+
+    def fingerprint(self, tables):
+        result = {}
+        for table in tables:
+            self.env.cr.execute("SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) "
+                                "FROM %s t" % table)
+            result[table] = self.env.cr.fetchone()
+        return result
+
+    def test_campaign(self):
+        self.assertEqual(len({case[0] for case in CASES}), len(CASES), "case names are unique")
+        tried, clean, faults = 0, 0, []
+        for name, importer, filename, content, words in CASES:
+            run, tables = IMPORTERS[importer]
+            data = content() if callable(content) else content
+            tried += 1
+            before = self.fingerprint(tables)
+            problem = None
+            try:
+                with self.env.cr.savepoint():   # only to go on after a crash; a clean refusal changes nothing
+                    with today_is(TODAY):
+                        try:
+                            run(self.operator_env, data, filename)
+                            problem = "accepted"
+                        except UserError as error:
+                            message = error.name
+                            changed = [t for t, v in self.fingerprint(tables).items() if v != before[t]]
+                            if changed:
+                                problem = "rows changed in %s" % ", ".join(changed)
+                            elif not re.search("[а-яА-Я]", message) or "не загружен" not in message:
+                                problem = "message is not Russian: %s" % message[:200]
+                            elif words not in message:
+                                problem = "message does not say «%s»: %s" % (words, message[:300])
+            except Exception as error:  # noqa: BLE001 — an unexpected crash is itself the finding
+                problem = "crashed: %s: %s" % (type(error).__name__, str(error)[:200])
+            if problem:
+                faults.append("%s (%s): %s" % (name, importer, problem))
+            else:
+                clean += 1
+        _logger.info("Bad-input campaign: %d inputs tried, %d rejected cleanly", tried, clean)
+        self.assertFalse(faults, "not rejected cleanly:\n" + "\n".join(faults))
+        self.assertGreaterEqual(tried, 50)

@@ -1,0 +1,402 @@
+"""The role matrix (issue 9.1): every model of the suite × every role of DESIGN §5 × read / write / create / delete.
+
+``MATRIX`` is the expected table: for each model, the operations each group may do («r» read, «w» write, «c»
+create, «u» unlink = delete; «.» none), in the order of ``GROUPS``. It is checked twice for every cell:
+1. on the access rights (``check_access_rights``), and
+2. by doing it as a user of that group alone, the way an RPC call reaches the server (``sudo(user)``: no view,
+   no hidden button in between) — a refused cell must raise AccessError, an allowed one must succeed. Each call
+   runs in a savepoint rolled back afterwards.
+``RULE_CASES`` adds the record rules: the administration sees personal accounts, their payers, debts and services
+of municipal housing only (152-ФЗ); executors change only executions of their own measures. ``WIZARDS`` checks the
+server-side guard of each wizard's action (a transient model's records are open to every user; its action is not).
+
+A model of the suite's modules without a row here fails ``test_every_model_has_a_row``: a model added later must
+say who may do what (and give ``FIXTURES`` a sample record and create values). Abstract models are marked ABSTRACT,
+wizards WIZARD. Runs after all modules are installed (post_install), so it sees ukkr_reports' models too.
+"""
+import base64
+import itertools
+import logging
+import re
+from contextlib import contextmanager
+
+from odoo.exceptions import AccessError
+from odoo.tests import common
+
+from odoo.addons.ukkr_debt_plan.tests.common import today_is
+
+from .test_billing_import import ACCOUNTS, ACCRUALS, PAYMENTS
+
+_logger = logging.getLogger(__name__)
+GROUPS = [("operator", "ukkr_debt_plan.group_ukkr_operator"), ("lawyer", "ukkr_debt_plan.group_ukkr_lawyer"),
+          ("manager", "ukkr_debt_plan.group_ukkr_manager"), ("executor", "ukkr_debt_plan.group_admin_executor"),
+          ("control", "ukkr_debt_plan.group_admin_control")]
+OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
+ABSTRACT, WIZARD = "abstract", "wizard"
+
+MATRIX = {
+    #                                operator lawyer  manager  executor control
+    # ukkr_debt_plan
+    "ukkr.plan":                    ("r",    "r",    "r",    "r",    "rwc"),
+    "ukkr.plan.section":            ("r",    "r",    "r",    "r",    "rwcu"),
+    "ukkr.plan.measure":            ("r",    "r",    "r",    "r",    "rwc"),
+    "ukkr.plan.execution":          ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),   # own measures: RULE_CASES
+    "ukkr.plan.meeting":            ("rwc",  "r",    "rwcu", "rwc",  "rwcu"),
+    "ukkr.plan.meeting.decision":   ("rwcu", "r",    "rwcu", "rwcu", "rwcu"),
+    "ukkr.plan.info.event":         ("rwc",  "r",    "rwcu", "rwc",  "rwcu"),
+    "ukkr.plan.version.wizard":     WIZARD,
+    "res.users":                    ("r",    "r",    "r",    "r",    "r"),
+    # ukkr_collections: legal rules
+    "ukkr.rule.mixin":              ABSTRACT,
+    "ukkr.rules":                   ABSTRACT,
+    "ukkr.rule.key.rate":           ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.penalty.cap":        ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.moratorium":         ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.due.day":            ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.holiday":            ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.penalty.band":       ("r",    "r",    "rwcu", "r",    "r"),
+    # accounts and the ledger (administration: municipal housing only, RULE_CASES)
+    "ukkr.settlement":              ("rwc",  "r",    "rwcu", "r",    "r"),
+    "ukkr.building":                ("rwc",  "r",    "rwcu", "r",    "r"),
+    "ukkr.service":                 ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.personal.account":        ("rwc",  "r",    "rwcu", "r",    "r"),
+    "ukkr.account.service":         ("rwc",  "r",    "rwcu", "r",    "r"),
+    "ukkr.ledger.line":             ("r",    "r",    "r",    ".",    "."),
+    "ukkr.payment":                 ("r",    "r",    "r",    ".",    "."),
+    "ukkr.payment.allocation":      ("r",    "r",    "r",    ".",    "."),
+    "ukkr.billing.import":          ("r",    "r",    "r",    ".",    "."),   # written by import_content only
+    "ukkr.billing.import.wizard":   WIZARD,
+    "ukkr.monthly.close":           ("r",    "r",    "r",    "r",    "r"),   # written by close_period only
+    "ukkr.monthly.close.wizard":    WIZARD,
+    "ukkr.debt.snapshot":           ("r",    "r",    "r",    "r",    "r"),
+    "ukkr.period":                  ("r",    "r",    "rwc",  ".",    "."),
+    "ukkr.debt.tranche":            ("r",    "r",    "r",    "r",    "r"),
+    "res.partner":                  ("r",    "r",    "r",    "r",    "r"),   # payers: RULE_CASES
+    "auditlog.log":                 (".",    ".",    "r",    ".",    "r"),   # control: reads only, RULE_CASES
+    "auditlog.rule":                (".",    ".",    ".",    ".",    "."),
+}
+
+# (model, group, operation, sample record kind, allowed) — the record rules
+RULE_CASES = [
+    (model, group, "r", kind, allowed)
+    for model in ("ukkr.personal.account", "ukkr.debt.snapshot", "ukkr.debt.tranche", "ukkr.account.service",
+                  "res.partner")
+    for kind, admin_allowed in (("municipal", True), ("private", False))
+    for group, allowed in (("operator", True), ("lawyer", True), ("manager", True),
+                           ("executor", admin_allowed), ("control", admin_allowed))
+] + [
+    ("ukkr.plan.execution", group, operation, kind, allowed)
+    for operation in ("w", "u")
+    for kind, others_allowed in (("own measure", True), ("other measure", False))
+    for group, allowed in (("operator", others_allowed), ("lawyer", others_allowed), ("manager", others_allowed),
+                           ("executor", others_allowed), ("control", True))
+] + [
+    ("auditlog.log", "manager", "r", "write log", True), ("auditlog.log", "control", "r", "write log", False),
+]
+
+# wizard → (values, action, groups whose action the server carries out)
+WIZARDS = {
+    "ukkr.monthly.close.wizard": (lambda case: {"period": "2026-10"}, "action_close", {"manager"}),
+    "ukkr.billing.import.wizard": (lambda case: {"file": base64.b64encode(ACCOUNTS.encode("utf-8")),
+                                                 "filename": "accounts.csv", "dry_run": True},
+                                   "action_import", {"operator", "manager"}),
+    "ukkr.plan.version.wizard": (lambda case: {"plan_id": case.plan.id, "reason": "Проверка прав"},
+                                 "action_create_version", {"control"}),
+}
+IDENTITY_FIELD = re.compile(r"passport|snils|birth|identity|id_doc|id_card|pasport", re.I)
+
+
+@common.at_install(False)
+@common.post_install(True)
+class TestRoleMatrix(common.TransactionCase):
+
+    def setUp(self):
+        super().setUp()
+        env = self.env
+        with today_is("2026-11-26"):
+            for text, name in ((ACCOUNTS, "accounts.csv"), (ACCRUALS, "accruals.csv"), (PAYMENTS, "payments.csv")):
+                env["ukkr.billing.import"].import_content(text.encode("utf-8"), name)
+            if not env["ukkr.monthly.close"].search([("period", "=", "2026-09")]):
+                env["ukkr.monthly.close"].close_period("2026-09")
+        Users = env["res.users"].with_context(no_reset_password=True, tracking_disable=True)
+        self.users = {code: Users.create({"name": "Матрица: " + code, "login": "t_matrix_" + code, "lang": False,
+                                          "email": "matrix_%s@ukkr.example.ru" % code,
+                                          "groups_id": [(6, 0, [env.ref(xml_id).id])]})
+                      for code, xml_id in GROUPS}
+        accounts = {a.name: a for a in env["ukkr.personal.account"].search([("name", "like", "99000000%")])}
+        self.municipal = accounts["9900000002"]                            # social tenancy, municipal housing
+        self.private = accounts["9900000001"]                              # an individual owner
+        self.private_debtor = accounts["9900000003"]                       # owes September: has a tranche
+        self.plan = env.ref("ukkr_debt_plan.plan_2632r")
+        self.shared_measure = env["ukkr.plan.measure"].create({
+            "plan_id": self.plan.id, "number": 991, "name": "Мероприятие всех ролей (проверка прав)",
+            "responsible_user_ids": [(6, 0, [u.id for u in self.users.values()])]})
+        self.other_measure = env["ukkr.plan.measure"].create({
+            "plan_id": self.plan.id, "number": 992, "name": "Чужое мероприятие (проверка прав)"})
+        self.meeting = env["ukkr.plan.meeting"].create({"name": "Совещание (проверка прав)",
+                                                        "measure_id": env.ref("ukkr_debt_plan.measure_3").id})
+        self.log = env["auditlog.log"].create({
+            "name": self.municipal.name, "model_id": env["ir.model"]._get("ukkr.personal.account").id,
+            "res_id": self.municipal.id, "method": "read", "user_id": env.uid})
+        self.write_log = env["auditlog.log"].create({
+            "name": self.municipal.name, "model_id": env["ir.model"]._get("ukkr.personal.account").id,
+            "res_id": self.municipal.id, "method": "write", "user_id": env.uid})
+        self.savepoints = itertools.count()
+
+    # ------------------------------------------------------------------ sample records and create values
+    def fixtures(self):
+        """model → (sample record, values to create one, field written back with its own value)."""
+        env, municipal, plan = self.env, self.municipal, self.plan
+        heating = env["ukkr.service"].search([("code", "=", "heating")])
+        entry = {"measure_id": self.shared_measure.id, "kind": "entry", "period_start": "2026-11-01",
+                 "period_end": "2026-11-30", "deadline": "2026-11-30"}
+        source = {"source": "проверка прав"}
+        first = lambda model, domain=(): env[model].search(list(domain), limit=1)  # noqa: E731
+        return {
+            "ukkr.plan": (plan, {"name": "План (проверка)", "order_number": "1-р", "order_date": "2026-01-01",
+                                 "date_from": "2026-01-01", "date_to": "2026-12-31"}, "name"),
+            "ukkr.plan.section": (first("ukkr.plan.section", [("plan_id", "=", plan.id)]),
+                                  {"plan_id": plan.id, "name": "Раздел (проверка)"}, "name"),
+            "ukkr.plan.measure": (self.shared_measure, {"plan_id": plan.id, "number": 993, "name": "Проверка"},
+                                  "name"),
+            "ukkr.plan.execution": (env["ukkr.plan.execution"].create(entry), entry, "evidence_note"),
+            "ukkr.plan.meeting": (self.meeting, {"name": "Встреча (проверка)",
+                                                 "measure_id": env.ref("ukkr_debt_plan.measure_3").id}, "name"),
+            "ukkr.plan.meeting.decision": (
+                env["ukkr.plan.meeting.decision"].create({"meeting_id": self.meeting.id, "name": "Решение",
+                                                          "user_id": env.uid, "deadline": "2026-12-31"}),
+                {"meeting_id": self.meeting.id, "name": "Решение (проверка)", "user_id": env.uid,
+                 "deadline": "2026-12-31"}, "name"),
+            "ukkr.plan.info.event": (
+                env["ukkr.plan.info.event"].create({"name": "Публикация", "kind": "publication",
+                                                    "measure_id": env.ref("ukkr_debt_plan.measure_6").id}),
+                {"name": "Публикация (проверка)", "kind": "publication",
+                 "measure_id": env.ref("ukkr_debt_plan.measure_6").id}, "name"),
+            "res.users": (env.ref("base.user_root"), {"name": "Новый", "login": "t_matrix_new"}, "login"),
+            "ukkr.rule.key.rate": (first("ukkr.rule.key.rate"), dict(source, date_from="2001-01-01", rate=5.0),
+                                   "note"),
+            "ukkr.rule.penalty.cap": (first("ukkr.rule.penalty.cap"),
+                                      dict(source, name="Проверка", date_from="2001-01-01", date_to="2001-01-31"),
+                                      "note"),
+            "ukkr.rule.moratorium": (first("ukkr.rule.moratorium"),
+                                     dict(source, name="Проверка", date_from="2001-01-01", date_to="2001-01-02"),
+                                     "note"),
+            "ukkr.rule.due.day": (first("ukkr.rule.due.day"), dict(source, period_from="2001-01", day=10), "note"),
+            "ukkr.rule.holiday": (first("ukkr.rule.holiday"), dict(source, date="2001-01-01", name="Проверка"),
+                                  "note"),
+            "ukkr.rule.penalty.band": (first("ukkr.rule.penalty.band"),
+                                       dict(source, payer_kind="individual", day_from=1, divisor=300), "note"),
+            "ukkr.settlement": (municipal.settlement_id, {"name": "пос. Проверочный"}, "name"),
+            "ukkr.building": (municipal.building_id, {"settlement_id": municipal.settlement_id.id,
+                                                      "street": "ул. Проверочная", "house": "1"}, "street"),
+            "ukkr.service": (heating, {"code": "check", "name": "Проверка"}, "sequence"),
+            "ukkr.personal.account": (municipal, {"name": "9900000777", "building_id": municipal.building_id.id,
+                                                  "partner_id": municipal.partner_id.id, "is_municipal": True},
+                                      "phone"),
+            "ukkr.account.service": (
+                env["ukkr.account.service"].create({"account_id": municipal.id, "service_id": heating.id,
+                                                    "norm_charge": 2400}),
+                {"account_id": municipal.id, "norm_charge": 100,
+                 "service_id": env["ukkr.service"].search([("code", "=", "waste")]).id}, "norm_charge"),
+            "ukkr.ledger.line": (first("ukkr.ledger.line", [("account_id", "=", municipal.id)]), None, "accrued"),
+            "ukkr.payment": (first("ukkr.payment", [("account_id", "=", municipal.id)]), None, "amount"),
+            "ukkr.payment.allocation": (first("ukkr.payment.allocation", [("account_id", "=", municipal.id)]), None,
+                                        "amount"),
+            "ukkr.billing.import": (first("ukkr.billing.import"), None, "name"),
+            "ukkr.monthly.close": (first("ukkr.monthly.close", [("period", "=", "2026-09")]), None, "period"),
+            "ukkr.debt.snapshot": (first("ukkr.debt.snapshot", [("account_id", "=", municipal.id)]), None, "debt"),
+            "ukkr.period": (first("ukkr.period", [("name", "=", "2026-09")]),
+                            {"name": "2001-01", "due_date": "2001-02-10", "limitation_expiry": "2004-02-11"},
+                            "due_date"),
+            "ukkr.debt.tranche": (first("ukkr.debt.tranche", [("account_id", "=", municipal.id)]), None, "period"),
+            "res.partner": (municipal.partner_id, {"name": "Новый плательщик"}, "name"),
+            "auditlog.log": (self.log, {"name": "x", "method": "read"}, "name"),
+            "auditlog.rule": (self.env.ref("ukkr_collections.auditlog_rule_personal_account"), None, "name"),
+        }
+
+    def rule_samples(self):
+        env = self.env
+        snapshots = env["ukkr.debt.snapshot"].search([("period", "=", "2026-09")])
+        tranches = env["ukkr.debt.tranche"].search([])
+        services = env["ukkr.account.service"]
+        for account in (self.municipal, self.private):
+            services |= env["ukkr.account.service"].create({
+                "account_id": account.id, "norm_charge": 100,
+                "service_id": env["ukkr.service"].search([("code", "=", "sewage")]).id})
+        executions = {kind: env["ukkr.plan.execution"].create({
+            "measure_id": measure.id, "kind": "entry", "period_start": "2026-11-01", "period_end": "2026-11-30",
+            "deadline": "2026-11-30"}) for kind, measure in (("own measure", self.shared_measure),
+                                                            ("other measure", self.other_measure))}
+
+        def of(records, account):
+            found = records.filtered(lambda r: r.account_id == account)
+            self.assertTrue(found, "sample for %s" % records._name)
+            return found[:1]
+        return {
+            ("ukkr.personal.account", "municipal"): self.municipal, ("ukkr.personal.account", "private"): self.private,
+            ("ukkr.debt.snapshot", "municipal"): of(snapshots, self.municipal),
+            ("ukkr.debt.snapshot", "private"): of(snapshots, self.private),
+            ("ukkr.debt.tranche", "municipal"): of(tranches, self.municipal),
+            ("ukkr.debt.tranche", "private"): of(tranches, self.private_debtor),
+            ("ukkr.account.service", "municipal"): of(services, self.municipal),
+            ("ukkr.account.service", "private"): of(services, self.private),
+            ("res.partner", "municipal"): self.municipal.partner_id, ("res.partner", "private"): self.private.partner_id,
+            ("ukkr.plan.execution", "own measure"): executions["own measure"],
+            ("ukkr.plan.execution", "other measure"): executions["other measure"],
+            ("auditlog.log", "write log"): self.write_log,
+        }
+
+    # ------------------------------------------------------------------ helpers
+    def suite_models(self):
+        self.env.cr.execute("""SELECT DISTINCT m.model FROM ir_model_data d JOIN ir_model m ON m.id = d.res_id
+                               WHERE d.model = 'ir.model' AND d.module LIKE 'ukkr\\_%%' ORDER BY m.model""")
+        return [model for (model,) in self.env.cr.fetchall()]
+
+    @staticmethod
+    def stored_field(record):
+        """A stored field to read: reading it runs the record rules (a computed one may not)."""
+        names = [record._rec_name] + list(record._fields)
+        return next(n for n in names if n and n in record._fields and record._fields[n].store
+                    and n not in ("id", "create_uid", "create_date", "write_uid", "write_date"))
+
+    @contextmanager
+    def rolled_back(self):
+        name = "matrix_%d" % next(self.savepoints)
+        self.env.cr.execute('SAVEPOINT "%s"' % name)
+        try:
+            yield
+        finally:
+            self.env.cr.execute('ROLLBACK TO SAVEPOINT "%s"' % name)
+            self.env.cr.execute('RELEASE SAVEPOINT "%s"' % name)
+            self.env.clear()   # the caches and pending recomputations of the rolled-back call
+
+    def attempt(self, model, user, op, record, create_values, field):
+        """Do ``op`` as ``user``; None when the server allows it, else the exception (an AccessError for a
+        refusal)."""
+        # chatter side effects off (a client may send these keys too): they change no access check
+        quiet = dict(tracking_disable=True, mail_create_nosubscribe=True, mail_create_nolog=True)
+        Model = self.env[model].sudo(user).with_context(**quiet)
+        try:
+            with self.rolled_back(), today_is("2026-11-26"):
+                if op == "r":
+                    Model.browse(record.id).read([field])
+                    if not Model.search([("id", "=", record.id)]):
+                        raise AccessError("not found by search")
+                elif op == "w":
+                    value = record._fields[field].convert_to_write(record[field], record)
+                    Model.browse(record.id).write({field: value})
+                elif op == "c":   # (without create values: create({}), which must then be refused first)
+                    Model.create(dict(create_values or {}))
+                elif op == "u":
+                    target = record
+                    if create_values is not None:
+                        target = self.env[model].with_context(**quiet).create(dict(create_values))
+                    Model.browse(target.id).unlink()
+        except Exception as error:  # noqa: BLE001 — the outcome is the subject of the test
+            return error
+        return None
+
+    def check_cell(self, model, code, op, allowed, outcome, problems):
+        if allowed and outcome is not None:
+            problems.append("%s / %s / %s: should be allowed, got %s: %s"
+                            % (model, code, OPERATIONS[op], type(outcome).__name__, str(outcome)[:150]))
+        elif not allowed and not isinstance(outcome, AccessError):
+            problems.append("%s / %s / %s: should be refused with AccessError, got %s"
+                            % (model, code, OPERATIONS[op], "success" if outcome is None else repr(outcome)[:150]))
+
+    # ------------------------------------------------------------------ the tests
+    def test_every_model_has_a_row(self):
+        models = self.suite_models()
+        self.assertIn("ukkr.personal.account", models)
+        missing = [model for model in models if model not in MATRIX]
+        self.assertFalse(missing, "models of the suite without a row in MATRIX (say who may do what): %s" % missing)
+        for model, row in MATRIX.items():
+            if model not in self.env:
+                continue   # a module of the suite that is not installed in this run
+            Model = self.env[model]
+            if row == ABSTRACT:
+                self.assertTrue(Model._abstract, model)
+            elif row == WIZARD:
+                self.assertTrue(Model._transient and model in WIZARDS, model)
+            else:
+                self.assertEqual(len(row), len(GROUPS), model)
+                self.assertFalse(Model._abstract or Model._transient, model)
+                self.assertTrue(all(set(cell) <= set("rwcu.") for cell in row), model)
+
+    def test_access_rights(self):
+        cells = 0
+        problems = []
+        for model, row in MATRIX.items():
+            if model not in self.env or row in (ABSTRACT, WIZARD):
+                continue
+            for (code, _xml_id), allowed_ops in zip(GROUPS, row):
+                for op, mode in OPERATIONS.items():
+                    cells += 1
+                    allowed = self.env[model].sudo(self.users[code]).check_access_rights(mode, raise_exception=False)
+                    if allowed != (op in allowed_ops):
+                        problems.append("%s / %s / %s: access rights say %s" % (model, code, mode, allowed))
+        _logger.info("Role matrix: %d (model, group, operation) cells of access rights checked", cells)
+        self.assertFalse(problems, "\n".join(problems))
+
+    def test_calls_as_each_role(self):
+        fixtures = self.fixtures()
+        problems, calls = [], 0
+        for model, row in MATRIX.items():
+            if model not in self.env or row in (ABSTRACT, WIZARD):
+                continue
+            if model not in fixtures:
+                problems.append("%s: no sample record and create values in fixtures()" % model)
+                continue
+            record, create_values, field = fixtures[model]
+            self.assertTrue(record, "sample record of %s" % model)
+            self.assertTrue(record._fields[field].store, "%s.%s: write back a stored field" % (model, field))
+            for (code, _xml_id), allowed_ops in zip(GROUPS, row):
+                for op in OPERATIONS:
+                    calls += 1
+                    outcome = self.attempt(model, self.users[code], op, record, create_values, field)
+                    self.check_cell(model, code, op, op in allowed_ops, outcome, problems)
+        _logger.info("Role matrix: %d calls as the users of the five roles", calls)
+        self.assertFalse(problems, "\n".join(problems))
+
+    def test_record_rules(self):
+        samples = self.rule_samples()
+        problems = []
+        for model, code, op, kind, allowed in RULE_CASES:
+            record = samples[(model, kind)]
+            field = "evidence_note" if op == "w" else self.stored_field(record)
+            outcome = self.attempt(model, self.users[code], op, record, None, field)
+            self.check_cell("%s (%s)" % (model, kind), code, op, allowed, outcome, problems)
+        _logger.info("Role matrix: %d record-rule cases", len(RULE_CASES))
+        self.assertFalse(problems, "\n".join(problems))
+
+    def test_wizard_actions_are_guarded_on_the_server(self):
+        problems = []
+        for model, (values, action, allowed_groups) in WIZARDS.items():
+            if model not in self.env:
+                continue
+            for code, _xml_id in GROUPS:
+                try:
+                    with self.rolled_back(), today_is("2026-11-26"):
+                        wizard = self.env[model].sudo(self.users[code]).create(values(self))
+                        getattr(wizard, action)()
+                    outcome = None
+                except Exception as error:  # noqa: BLE001
+                    outcome = error
+                if code in allowed_groups and outcome is not None:
+                    problems.append("%s.%s as %s: should run, got %r" % (model, action, code, outcome))
+                elif code not in allowed_groups and not isinstance(outcome, AccessError):
+                    problems.append("%s.%s as %s: should be refused with AccessError, got %r"
+                                    % (model, action, code, outcome))
+        self.assertFalse(problems, "\n".join(problems))
+
+    def test_identity_fields_are_for_the_legal_group_only(self):
+        """Passport and similar fields (none yet) are declared for the legal group only (DESIGN §5)."""
+        lawyer = self.env.ref("ukkr_debt_plan.group_ukkr_lawyer")
+        found = []
+        for model in self.suite_models():
+            for name, field in self.env[model]._fields.items() if model in self.env else ():
+                if IDENTITY_FIELD.search(name) or IDENTITY_FIELD.search(field.string or ""):
+                    groups = [self.env.ref(g.strip()) for g in (field.groups or "").split(",") if g.strip()]
+                    if not groups or any(lawyer not in (g | g.trans_implied_ids) for g in groups):
+                        found.append("%s.%s" % (model, name))
+        self.assertFalse(found, "identity fields visible beyond the legal group: %s" % found)
