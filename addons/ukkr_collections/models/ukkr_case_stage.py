@@ -20,5 +20,3 @@ class UkkrCaseStage(models.Model):
     is_closing = fields.Boolean("Closes the case", help="A case in this stage is finished (paid off or written off).")
     active = fields.Boolean(default=True)
     description = fields.Text("What happens here", translate=True)
-
-    _sql_constraints = [("code_uniq", "unique(code)", "Each stage meaning is used by one stage only.")]

@@ -177,7 +177,10 @@ class UkkrDebtorCase(models.Model):
     # ------------------------------------------------------------------ buttons
     @api.multi
     def action_close(self, reason, comment=False):
-        """Close by hand with a reason (the wizard's button)."""
+        """Close by hand with a reason (the wizard's button): УККР staff only."""
+        if not (self.env.user.has_group("ukkr_debt_plan.group_ukkr_operator")
+                or self.env.user.has_group("ukkr_debt_plan.group_ukkr_lawyer")):
+            raise AccessError(_("Only УККР staff close debtor cases."))
         if reason not in dict(CLOSE_REASONS) or reason in ("paid", "written_off"):
             raise UserError(_("Choose why the case is closed."))
         if reason == "other" and not (comment or "").strip():

@@ -53,7 +53,8 @@ class UkkrPersonalAccount(models.Model):
     email = fields.Char("E-mail")
     sms_opt_out = fields.Boolean("Refused SMS", track_visibility="onchange")
     email_opt_out = fields.Boolean("Refused e-mail", track_visibility="onchange")
-    sms_message_ids = fields.One2many("ukkr.sms.message", "account_id", "SMS messages")
+    sms_message_ids = fields.One2many("ukkr.sms.message", "account_id", "SMS messages",
+                                      groups="ukkr_debt_plan.group_ukkr_operator,ukkr_debt_plan.group_ukkr_lawyer")
     state = fields.Selection([("active", "Active"), ("closed", "Closed")], "Status", default="active",
                              required=True, track_visibility="onchange")
     service_ids = fields.One2many("ukkr.account.service", "account_id", "Services")

@@ -46,6 +46,7 @@ MATRIX = {
     "ukkr.plan.info.event":         ("rwc",  "r",    "rwcu", "rwc",  "rwcu"),
     "ukkr.plan.version.wizard":     WIZARD,
     "res.users":                    ("r",    "r",    "r",    "r",    "r"),
+    "mail.message":                 ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),  # chatter: as its document allows
     # ukkr_collections: legal rules
     "ukkr.rule.mixin":              ABSTRACT,
     "ukkr.rules":                   ABSTRACT,
@@ -74,6 +75,30 @@ MATRIX = {
     "res.partner":                  ("r",    "r",    "r",    "r",    "r"),   # payers: RULE_CASES
     "auditlog.log":                 (".",    ".",    "r",    ".",    "r"),   # control: reads only, RULE_CASES
     "auditlog.rule":                (".",    ".",    ".",    ".",    "."),
+    # legal rules of the court path
+    "ukkr.rule.dated.mixin":        ABSTRACT,
+    "ukkr.rule.state.duty":         ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.state.duty.band":    ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.court.route":        ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.service.limitation": ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.disconnect.cost":    ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.enforcement":        ("r",    "r",    "rwcu", "r",    "r"),
+    # debtor cases and their actions (administration: municipal housing only)
+    "ukkr.measure.action":          ABSTRACT,
+    "ukkr.measure.figure":          ABSTRACT,
+    "ukkr.case.action":             ABSTRACT,
+    "ukkr.case.stage":              ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.case.trigger":            ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.debtor.case":             ("rwc",  "rwc",  "rwcu", "rw",   "r"),
+    "ukkr.case.close.wizard":       WIZARD,
+    "ukkr.notice":                  ("rwcu", "rwc",  "rwcu", "r",    "r"),   # operator deletes drafts only
+    "ukkr.notice.batch.wizard":     WIZARD,
+    "ukkr.visit":                   ("rwc",  "rwc",  "rwcu", "r",    "r"),
+    "ukkr.consultation":            ("rwc",  "rwc",  "rwcu", "rwc",  "r"),
+    # messages to payers
+    "ukkr.sms.gateway":             ("r",    "r",    "rwcu", ".",    "."),
+    "ukkr.sms.message":             ("rc",   "r",    "rwcu", ".",    "."),
+    "ukkr.mailer":                  ABSTRACT,
 }
 
 # (model, group, operation, sample record kind, allowed) — the record rules
@@ -102,6 +127,11 @@ WIZARDS = {
                                    "action_import", {"operator", "manager"}),
     "ukkr.plan.version.wizard": (lambda case: {"plan_id": case.plan.id, "reason": "Проверка прав"},
                                  "action_create_version", {"control"}),
+    "ukkr.case.close.wizard": (lambda case: {"case_ids": [(6, 0, case.municipal_case().ids)], "reason": "error"},
+                               "action_confirm", {"operator", "lawyer", "manager"}),
+    "ukkr.notice.batch.wizard": (lambda case: {"case_ids": [(6, 0, case.municipal_case().ids)], "kind": "warning",
+                                               "channel": "registered_letter"},
+                                 "action_create", {"operator", "lawyer", "manager"}),
 }
 IDENTITY_FIELD = re.compile(r"passport|snils|birth|identity|id_doc|id_card|pasport", re.I)
 
@@ -144,6 +174,12 @@ class TestRoleMatrix(common.TransactionCase):
         self.savepoints = itertools.count()
 
     # ------------------------------------------------------------------ sample records and create values
+    def municipal_case(self):
+        """The open debtor case of the municipal account (made once, as the close would)."""
+        Case = self.env["ukkr.debtor.case"]
+        return Case.search([("account_id", "=", self.municipal.id), ("state", "=", "open")]) or \
+            Case.create({"account_id": self.municipal.id})
+
     def fixtures(self):
         """model → (sample record, values to create one, field written back with its own value)."""
         env, municipal, plan = self.env, self.municipal, self.plan
@@ -152,6 +188,7 @@ class TestRoleMatrix(common.TransactionCase):
                  "period_end": "2026-11-30", "deadline": "2026-11-30"}
         source = {"source": "проверка прав"}
         first = lambda model, domain=(): env[model].search(list(domain), limit=1)  # noqa: E731
+        shared_entry = env["ukkr.plan.execution"].create(entry)
         return {
             "ukkr.plan": (plan, {"name": "План (проверка)", "order_number": "1-р", "order_date": "2026-01-01",
                                  "date_from": "2026-01-01", "date_to": "2026-12-31"}, "name"),
@@ -159,7 +196,7 @@ class TestRoleMatrix(common.TransactionCase):
                                   {"plan_id": plan.id, "name": "Раздел (проверка)"}, "name"),
             "ukkr.plan.measure": (self.shared_measure, {"plan_id": plan.id, "number": 993, "name": "Проверка"},
                                   "name"),
-            "ukkr.plan.execution": (env["ukkr.plan.execution"].create(entry), entry, "evidence_note"),
+            "ukkr.plan.execution": (shared_entry, entry, "evidence_note"),
             "ukkr.plan.meeting": (self.meeting, {"name": "Встреча (проверка)",
                                                  "measure_id": env.ref("ukkr_debt_plan.measure_3").id}, "name"),
             "ukkr.plan.meeting.decision": (
@@ -212,6 +249,41 @@ class TestRoleMatrix(common.TransactionCase):
             "res.partner": (municipal.partner_id, {"name": "Новый плательщик"}, "name"),
             "auditlog.log": (self.log, {"name": "x", "method": "read"}, "name"),
             "auditlog.rule": (self.env.ref("ukkr_collections.auditlog_rule_personal_account"), None, "name"),
+            "ukkr.rule.state.duty": (first("ukkr.rule.state.duty"), dict(
+                source, name="Проверка", court="general", date_from="1995-01-01", date_to="1995-12-31",
+                band_ids=[(0, 0, {"lower": 0, "percent": 4.0})]), "note"),
+            "ukkr.rule.state.duty.band": (first("ukkr.rule.state.duty.band"), {
+                "scale_id": first("ukkr.rule.state.duty").id, "lower": 123456789.0, "percent": 0.1}, "fixed"),
+            "ukkr.rule.court.route": (first("ukkr.rule.court.route"), dict(
+                source, payer_kind="individual", kind="claim", court="district", procedure="ordinary",
+                date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.rule.service.limitation": (first("ukkr.rule.service.limitation"), dict(
+                source, name="Проверка", date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.rule.disconnect.cost": (first("ukkr.rule.disconnect.cost"), dict(
+                source, service_id=heating.id, cap_amount=1000, date_from="1995-01-01", date_to="1995-12-31"),
+                "note"),
+            "ukkr.rule.enforcement": (first("ukkr.rule.enforcement"), dict(
+                source, name="Проверка", employer_limit=100000, date_from="1995-01-01", date_to="1995-12-31"),
+                "note"),
+            "ukkr.case.stage": (env.ref("ukkr_collections.case_stage_court"),
+                                {"name": "Проверка", "code": "court", "sequence": 55}, "description"),
+            "ukkr.case.trigger": (env.ref("ukkr_collections.case_trigger_individual"), dict(
+                source, payer_kind="individual", date_from="2001-01-01", date_to="2001-12-31"), "note"),
+            "mail.message": (shared_entry.message_post(body="Заметка (проверка прав)"), {
+                "model": "ukkr.plan.execution", "res_id": shared_entry.id, "body": "Ещё заметка",
+                "message_type": "comment"}, "body"),
+            "ukkr.debtor.case": (self.municipal_case(), {"account_id": self.private.id}, "color"),
+            "ukkr.notice": (env["ukkr.notice"].create({"account_id": municipal.id}),
+                            {"account_id": municipal.id, "kind": "warning", "channel": "registered_letter"},
+                            "note"),
+            "ukkr.visit": (env["ukkr.visit"].create({"account_id": municipal.id, "result": "met"}),
+                           {"account_id": municipal.id, "result": "not_home"}, "note"),
+            "ukkr.consultation": (env["ukkr.consultation"].create({"account_id": municipal.id}),
+                                  {"account_id": municipal.id, "topic": "exchange"}, "note"),
+            "ukkr.sms.gateway": (env["ukkr.sms.gateway"].create({"name": "Проверка прав", "url": "http://127.0.0.1:9/"}),
+                                 {"name": "Новый шлюз", "url": "http://127.0.0.1:9/", "active": False}, "name"),
+            "ukkr.sms.message": (env["ukkr.sms.message"].create({"phone": "+79131234567", "body": "Проверка"}),
+                                 {"phone": "+79131234568", "body": "Проверка прав"}, "body"),
         }
 
     def rule_samples(self):
