@@ -12,6 +12,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/ukkr_case_rules.xml",
+        "security/ukkr_agreement_rules.xml",
         "data/ukkr_rule_data.xml",
         "data/ukkr_rule_calendar_data.xml",
         "data/ukkr_rule_key_rate_data.xml",
@@ -38,6 +39,13 @@
         "wizards/ukkr_case_close_wizard_views.xml",
         "views/ukkr_debtor_case_views.xml",
         "views/menu_views.xml",
+        "data/ukkr_agreement_data.xml",
+        "report/ukkr_installment_agreement_report.xml",
+        "views/ukkr_installment_agreement_views.xml",
+        "views/ukkr_workoff_agreement_views.xml",
+        "views/ukkr_limitation_event_views.xml",
+        "views/ukkr_payment_channel_views.xml",
+        "views/ukkr_agreement_menu_views.xml",
     ],
     "installable": True,
 }

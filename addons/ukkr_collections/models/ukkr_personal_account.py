@@ -137,11 +137,14 @@ class UkkrPersonalAccount(models.Model):
         for period, pay_date, amount in cr.fetchall():
             payments.setdefault(period, []).append((fields.Date.from_string(pay_date), amount))
         evaluate = rules._penalty_context()["tranche"]
+        # agreements branch: limitation events (ГК 203 acknowledgements…) of this account, one query
+        events = self.env["ukkr.limitation.event"]._events_by_tranche([self.id], as_of)
         result = []
         for period, amount in charged:
             if amount <= 0:
                 continue
-            tranche = evaluate(period, amount, payments.get(period, []), as_of, self.payer_kind)
+            tranche = evaluate(period, amount, payments.get(period, []), as_of, self.payer_kind,
+                               events.get((self.id, period), ()))
             tranche["penalty"] = penalty_calc.round_money(tranche.pop("penalty"))
             if tranche["principal"] <= 0 and not tranche["penalty"]:
                 continue

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from . import penalty_calc
+from . import limitation_calc, penalty_calc
 
 
 def _as_date(value):
@@ -146,12 +146,15 @@ class UkkrRules(models.AbstractModel):
         def penalty(principal, due, calc, payments, payer_kind):
             return sum(segment.amount for segment in segments(principal, due, calc, payments, payer_kind))
 
-        def tranche(period, charged, payments, as_of, payer_kind):
+        def tranche(period, charged, payments, as_of, payer_kind, events=()):
             """One tranche as of a date: charged, unpaid principal, due date, days overdue, limitation expiry,
-            penalty (not yet rounded) and age bucket. ``payments``: [(date, amount)] allocated to it."""
+            penalty (not yet rounded) and age bucket. ``payments``: [(date, amount)] allocated to it;
+            ``events``: [(kind, date)] of ``ukkr.limitation.event`` for this tranche, dated up to ``as_of``."""
             from .ukkr_personal_account import aging_bucket
             due = due_date(period)
-            expiry = self.limitation_expiry(due)
+            # agreements branch: the ONE call site applying limitation events (ГК 203 acknowledgement); the
+            # integrator swaps it for self.limitation_expiry_with_events(due, events) of the legal branch
+            expiry = limitation_calc.expiry_after_acknowledgements(self.limitation_expiry(due), events)
             days = max((as_of - due).days, 0)
             principal = round(charged - sum(amount for _d, amount in payments), 2)
             return {"period": period, "charged": round(charged, 2), "principal": principal, "due_date": due,

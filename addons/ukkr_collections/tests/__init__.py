@@ -5,3 +5,8 @@ from . import test_billing_import
 from . import test_allocation
 from . import test_monthly_close
 from . import test_debtor_case
+from . import test_schedule_calc
+from . import test_installment_agreement
+from . import test_limitation_event
+from . import test_workoff_agreement
+from . import test_payment_channel
