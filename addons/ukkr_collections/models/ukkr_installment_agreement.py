@@ -349,6 +349,7 @@ class UkkrInstallmentAgreement(models.Model):
         ``on_date``: signed by then, not cancelled, not yet fulfilled or recorded as breached by then, and no
         schedule payment later than its grace days on that date (payments up to that date). One query."""
         on_date = fields.Date.to_string(on_date) if not isinstance(on_date, str) else on_date
+        account_ids = account_ids.ids if isinstance(account_ids, models.BaseModel) else list(account_ids)
         self.env.cr.execute("""
             WITH ag AS (
                 SELECT id, account_id, date, grace_days FROM ukkr_installment_agreement
@@ -369,5 +370,5 @@ class UkkrInstallmentAgreement(models.Model):
             WHERE NOT EXISTS (SELECT 1 FROM ln WHERE ln.agreement_id = ag.id
                                 AND ln.date_due + ag.grace_days < %(day)s::date
                                 AND ln.due_to_date > paid.amount + 0.004)""",
-                            {"accounts": list(account_ids), "day": on_date})
+                            {"accounts": account_ids, "day": on_date})
         return {account_id for (account_id,) in self.env.cr.fetchall()}

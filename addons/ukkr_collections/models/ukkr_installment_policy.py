@@ -36,6 +36,12 @@ class UkkrInstallmentPolicy(models.Model):
             if overlap:
                 raise ValidationError(_("Two installment policies overlap in time; end the old one first."))
 
+    @api.multi
+    def name_get(self):
+        return [(rec.id, _("From %s: up to %d months, %d days of grace") % (
+            fields.Date.from_string(rec.date_from).strftime("%d.%m.%Y"), rec.max_months, rec.grace_days))
+            for rec in self]
+
     @api.model
     def _in_force(self, on_date):
         """The policy valid on a date; a clear error when none is."""

@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 
 from .ukkr_payment import CHANNELS
 
@@ -7,7 +7,9 @@ class UkkrPaymentChannelShare(models.Model):
     """Payments by month and channel with each channel's share of the month (a database view over the ledger).
 
     share = the channel's amount / all payments of the month × 100; count_share likewise for the number of
-    payments. In a pivot, a month's shares add up to 100.
+    payments. Grouped (pivot, graph), a group's share is its amount over the amount of all channels in the same
+    group without the channel: a month's row adds up to 100, and the «total» row gives each channel's share of
+    the whole selection — never a sum of percentages.
     """
     _name = "ukkr.payment.channel.share"
     _description = "Payments by channel"
@@ -41,3 +43,27 @@ class UkkrPaymentChannelShare(models.Model):
                              2)::float AS count_share
                 FROM m LEFT JOIN ukkr_payment_channel c ON c.code = m.channel
             )""")
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        shares = [name for name in ("share", "count_share") if any(f.split(":")[0] == name for f in fields)]
+        if not shares:
+            return super().read_group(domain, fields, groupby, offset=offset, limit=limit, orderby=orderby,
+                                      lazy=lazy)
+        groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
+        used = groupby[:1] if lazy else groupby
+        fields = list(fields) + ["amount", "payment_count"] + [g.split(":")[0] for g in used]
+        result = super().read_group(domain, fields, groupby, offset=offset, limit=limit, orderby=orderby,
+                                    lazy=lazy)
+        keys = [g for g in used if g.split(":")[0] not in ("channel", "channel_id")]
+
+        def key(row):
+            return tuple(row[k][0] if isinstance(row.get(k), (list, tuple)) else row.get(k) for k in keys)
+        totals = {key(row): row for row in super().read_group(domain, keys + ["amount", "payment_count"], keys,
+                                                               lazy=False)}
+        for row in result:
+            total = totals.get(key(row))
+            for share, measure in (("share", "amount"), ("count_share", "payment_count")):
+                whole = total and total[measure]
+                row[share] = round(100.0 * (row[measure] or 0) / whole, 2) if whole else 0.0
+        return result

@@ -49,9 +49,23 @@ class TestPaymentChannels(AgreementCase):
         self.assertEqual(rows.filtered(lambda r: r.channel == "online").channel_id,
                          self.env.ref("ukkr_collections.payment_channel_online"))
         # the pivot's read_group works on it
-        groups = self.env["ukkr.payment.channel.share"].read_group(
-            [("month", "=", "2026-11")], ["channel", "amount", "payment_count"], ["channel"])
-        self.assertEqual({g["channel"]: g["amount"] for g in groups}, {"terminal": 1000.0, "post": 1000.0})
+        # grouped, a share is of the group without the channel — never a sum of percentages:
+        # both months by channel: online (500,50 + 3 000) / 6 600 = 53,04 %, terminal 1 000 / 6 600 = 15,15 %;
+        # by month: 100 % each; per month and channel: the rows above
+        Share = self.env["ukkr.payment.channel.share"]
+        months = [("month", "in", ("2026-10", "2026-11"))]
+        by_channel = {g["channel"]: (g["amount"], g["share"], g["count_share"])
+                      for g in Share.read_group(months, ["channel", "amount", "share", "count_share"], ["channel"])}
+        self.assertEqual(by_channel["online"], (3500.5, 53.04, 28.57))  # 2 of 7 payments
+        self.assertEqual(by_channel["terminal"], (1000.0, 15.15, 28.57))
+        self.assertAlmostEqual(sum(v[1] for v in by_channel.values()), 100.0, delta=0.03)
+        by_month = Share.read_group(months, ["month", "share"], ["month"])
+        self.assertEqual([(g["month"], g["share"]) for g in by_month], [("2026-10", 100.0), ("2026-11", 100.0)])
+        cells = Share.read_group(months, ["share"], ["month", "channel"], lazy=False)
+        self.assertEqual({(g["month"], g["channel"]): g["share"] for g in cells},
+                         {key: value[2] for key, value in expected.items()})
+        total = Share.read_group(months, ["amount", "share"], [])
+        self.assertEqual((total[0]["amount"], total[0]["share"]), (6600.0, 100.0))
         # visible to the administration (aggregates only)
         self.assertEqual(self.env["ukkr.payment.channel.share"].sudo(self.executor).search_count(
             [("month", "=", "2026-11")]), 2)
