@@ -226,6 +226,9 @@ class UkkrInstallmentAgreement(models.Model):
             if not rec.line_ids:
                 raise UserError(_("Agreement %s has no payment schedule: press «Generate the schedule» first.")
                                 % rec.name)
+            if rec.date > fields.Date.context_today(self):
+                raise UserError(_("Agreement %s is dated %s, in the future: put it in force on the day it is "
+                                  "signed.") % (rec.name, fields.Date.from_string(rec.date).strftime("%d.%m.%Y")))
             policy = self.env["ukkr.installment.policy"]._in_force(rec.date)
             principal = rec._check_covered()
             lines = rec.line_ids.sorted(lambda l: (l.date_due, l.sequence, l.id))
@@ -332,6 +335,7 @@ class UkkrInstallmentAgreement(models.Model):
         if breached:
             system.browse(breached.ids).write({"state": "breached", "date_breached": today})
             lines = self.env["ukkr.installment.line"].sudo()
+            texts = {}
             for rec in breached:
                 line = lines.browse(status[rec.id]["breach_line"])
                 text = ("Соглашение о рассрочке %s нарушено: платёж %s руб. со сроком %s не внесён в течение %d "
@@ -339,7 +343,10 @@ class UkkrInstallmentAgreement(models.Model):
                             rec.name, rub(line.amount), fields.Date.from_string(line.date_due).strftime("%d.%m.%Y"),
                             rec.grace_days, rub(status[rec.id]["arrears"])))
                 rec.message_post(body=text, subtype="mail.mt_note")
-                rec.case_id._advance_to("limitation", text)
+                texts.setdefault(rec.case_id.id, []).append(text)
+            # the cases move in one write; each gets its agreement's note
+            for case in breached.mapped("case_id")._advance_to("limitation"):
+                case.message_post(body="<br/>".join(texts[case.id]), subtype="mail.mt_note")
         (agreements - fulfilled - breached).mapped("case_id")._update_next_deadline()
         return len(fulfilled), len(breached)
 

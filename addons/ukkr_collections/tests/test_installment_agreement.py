@@ -191,8 +191,10 @@ class TestInstallmentAgreement(AgreementCase):
         agreement.line_ids[0].date_due = "2026-09-20"
         with self.assertRaisesRegex(UserError, "cannot be before the signing date"):
             agreement.action_activate()
-        # the debt was paid in part before signing: the covered sum is now above the principal
         agreement.line_ids[0].date_due = "2026-10-15"
+        with today_is("2026-09-30"), self.assertRaisesRegex(UserError, "dated 01.10.2026, in the future"):
+            agreement.action_activate()
+        # the debt was paid in part before signing: the covered sum is now above the principal
         self.pay([("2", "30.09.2026", "100", "X-1")])
         with self.assertRaisesRegex(UserError, "above the period's unpaid principal"):
             agreement.action_activate()
