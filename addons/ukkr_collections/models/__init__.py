@@ -42,3 +42,12 @@ from . import ukkr_mailer
 from . import res_partner
 from . import auditlog_rule
 from . import auditlog_log
+from . import ukkr_limitation_event
+from . import ukkr_installment_policy
+from . import ukkr_installment_agreement
+from . import ukkr_installment_tranche
+from . import ukkr_installment_line
+from . import ukkr_workoff_agreement
+from . import ukkr_debtor_case_agreements
+from . import ukkr_payment_channel
+from . import ukkr_payment_channel_share

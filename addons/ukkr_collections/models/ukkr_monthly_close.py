@@ -180,12 +180,14 @@ class UkkrMonthlyClose(models.Model):
                 accounts[account_id]["paid"] = paid or 0.0
                 accounts[account_id]["last_payment"] = last
         evaluate = self.env["ukkr.rules"]._penalty_context()["tranche"]
+        # agreements branch: limitation events of all accounts in one query (acknowledgements restart the period)
+        events = self.env["ukkr.limitation.event"]._events_by_tranche(None, as_of)
         for account_id, period_of, amount in charged:
             data = accounts[account_id]
             if period_of == period:
                 data["accrued"] += amount
             tranche = evaluate(period_of, amount, allocated.get((account_id, period_of), []), as_of,
-                               data["payer_kind"])
+                               data["payer_kind"], events.get((account_id, period_of), ()))
             data["penalty"] += penalty_calc.round_money(tranche["penalty"])  # per tranche, as on the form
             if tranche["principal"] <= 0.004:
                 continue

@@ -111,7 +111,8 @@ class UkkrPersonalAccount(models.Model):
                 "<tr><td>%s</td><td class='text-right'>%s</td><td class='text-right'>%s</td><td>%s</td>"
                 "<td class='text-right'>%d</td><td>%s</td><td class='text-right'>%s</td><td>%s</td></tr>"
                 % (t["period"], rub(t["charged"]), rub(t["principal"]), t["due_date"].strftime("%d.%m.%Y"),
-                   t["days_overdue"], t["limitation_expiry"].strftime("%d.%m.%Y"), rub(t["penalty"]),
+                   t["days_overdue"], t["limitation_expiry"].strftime("%d.%m.%Y") if t["limitation_expiry"]
+                   else _("stopped (in court)"), rub(t["penalty"]),
                    buckets[t["bucket"]]) for t in tranches)
             account.tranche_html = (
                 "<table class='table table-condensed'><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
@@ -163,11 +164,14 @@ class UkkrPersonalAccount(models.Model):
         for period, pay_date, amount in cr.fetchall():
             payments.setdefault(period, []).append((fields.Date.from_string(pay_date), amount))
         evaluate = rules._penalty_context()["tranche"]
+        # agreements branch: limitation events (ГК 203 acknowledgements…) of this account, one query
+        events = self.env["ukkr.limitation.event"]._events_by_tranche([self.id], as_of)
         result = []
         for period, amount in charged:
             if amount <= 0:
                 continue
-            tranche = evaluate(period, amount, payments.get(period, []), as_of, self.payer_kind)
+            tranche = evaluate(period, amount, payments.get(period, []), as_of, self.payer_kind,
+                               events.get((self.id, period), ()))
             tranche["penalty"] = penalty_calc.round_money(tranche.pop("penalty"))
             if tranche["principal"] <= 0 and not tranche["penalty"]:
                 continue

@@ -160,19 +160,23 @@ class UkkrRules(models.AbstractModel):
         def penalty(principal, due, calc, payments, payer_kind):
             return sum(segment.amount for segment in segments(principal, due, calc, payments, payer_kind))
 
-        def tranche(period, charged, payments, as_of, payer_kind):
+        def tranche(period, charged, payments, as_of, payer_kind, events=()):
             """One tranche as of a date: charged, unpaid principal, due date, days overdue, limitation expiry,
-            penalty (not yet rounded) and age bucket. ``payments``: [(date, amount)] allocated to it."""
+            penalty (not yet rounded) and age bucket. ``payments``: [(date, amount)] allocated to it;
+            ``events``: [(kind, date)] of ``ukkr.limitation.event`` for this tranche, dated up to ``as_of``."""
             from .ukkr_personal_account import aging_bucket
             due = due_date(period)
-            expiry = self.limitation_expiry(due)
+            # the ONE place where limitation events change a tranche's expiry (ГК 203 acknowledgement, ГК 204 court
+            # filing and cancellation); None while a filing is pending (the period does not run)
+            expiry = self.limitation_expiry_with_events(due, list(events)) if events else self.limitation_expiry(due)
+            expiry = expiry or None
             days = max((as_of - due).days, 0)
             principal = round(charged - sum(amount for _d, amount in payments), 2)
             return {"period": period, "charged": round(charged, 2), "principal": principal, "due_date": due,
                     "days_overdue": days, "limitation_expiry": expiry, "overdue": as_of > due,
                     "penalty": penalty(charged, due, as_of, payments, payer_kind) if as_of > due and charged > 0
                     else 0.0,
-                    "bucket": aging_bucket(days, as_of > expiry)}
+                    "bucket": aging_bucket(days, expiry is not None and as_of > expiry)}
         return {"due_date": due_date, "expiry": self.limitation_expiry, "segments": segments, "penalty": penalty,
                 "tranche": tranche}
 

@@ -18,3 +18,8 @@ from . import test_bad_input_campaign
 from . import test_concurrency
 from . import test_personal_data
 from . import test_role_matrix
+from . import test_schedule_calc
+from . import test_installment_agreement
+from . import test_limitation_event
+from . import test_workoff_agreement
+from . import test_payment_channel

@@ -1,0 +1,64 @@
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+EVENT_KINDS = [("acknowledged", "Debt acknowledged (ГК 203)"), ("filed", "Filed in court (ГК 204)"),
+               ("cancelled", "Court order cancelled (ГК 204)"), ("dismissed", "Claim left without consideration")]
+
+
+class UkkrLimitationEvent(models.Model):
+    """Something that changes the limitation period of one tranche (account × period): data, not code.
+
+    Installment agreements write 'acknowledged' events when they take effect (ГК 203); the court branch writes
+    'filed' / 'cancelled' / 'dismissed'. The tranche evaluation (form and monthly close) reads them in one query:
+    ``_events_by_tranche(account_ids, as_of)``.
+    """
+    _name = "ukkr.limitation.event"
+    _description = "Limitation period event"
+    _order = "date desc, id desc"
+    _rec_name = "period"
+
+    account_id = fields.Many2one("ukkr.personal.account", "Personal account", required=True, ondelete="cascade",
+                                 index=True)
+    is_municipal = fields.Boolean(related="account_id.is_municipal", string="Municipal housing", store=True,
+                                  readonly=True)
+    period = fields.Char("Period", size=7, required=True, index=True, help="The tranche concerned, YYYY-MM.")
+    kind = fields.Selection(EVENT_KINDS, "Event", required=True)
+    date = fields.Date("Date", required=True, index=True)
+    res_model = fields.Char("Origin model", readonly=True)
+    res_id = fields.Integer("Origin record", readonly=True)
+    origin = fields.Char("Origin", compute="_compute_origin")
+    note = fields.Char("Note")
+
+    @api.constrains("period")
+    def _check_period(self):
+        rules = self.env["ukkr.rules"]
+        for event in self:
+            try:
+                rules._parse_period(event.period)
+            except Exception:
+                raise ValidationError(_("«%s» is not a period: write YYYY-MM, e.g. 2026-03.") % (event.period,))
+
+    def _compute_origin(self):
+        for event in self:
+            origin = event.res_model and event.res_id and self.env[event.res_model].sudo().browse(event.res_id)
+            event.origin = origin.exists().display_name if origin else False
+
+    @api.model
+    def _events_by_tranche(self, account_ids=None, as_of=None):
+        """``{(account_id, period): [(kind, date)]}`` of the events dated up to ``as_of`` (all when None), for
+        these accounts (all when None). One query whatever the number of accounts."""
+        where, params = ["TRUE"], []
+        if account_ids is not None:
+            where.append("account_id = ANY(%s)")
+            params.append(list(account_ids))
+        if as_of:
+            where.append("date <= %s")
+            params.append(as_of)
+        self.env.cr.execute("SELECT account_id, period, kind, date FROM ukkr_limitation_event WHERE %s "
+                            "ORDER BY date, id" % " AND ".join(where), params)
+        events = defaultdict(list)
+        for account_id, period, kind, day in self.env.cr.fetchall():
+            events[(account_id, period)].append((kind, fields.Date.from_string(day)))
+        return events
