@@ -95,6 +95,15 @@ MATRIX = {
     "ukkr.notice.batch.wizard":     WIZARD,
     "ukkr.visit":                   ("rwc",  "rwc",  "rwcu", "r",    "r"),
     "ukkr.consultation":            ("rwc",  "rwc",  "rwcu", "rwc",  "r"),
+    # agreements (measures 13, 16, 17)
+    "ukkr.installment.agreement":   ("rwc",  "rw",   "rwcu", "r",    "r"),
+    "ukkr.installment.line":        ("rwcu", "rwcu", "rwcu", "r",    "r"),
+    "ukkr.installment.policy":      ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.installment.tranche":     ("rwcu", "rwcu", "rwcu", "r",    "r"),
+    "ukkr.limitation.event":        ("r",    "rwc",  "rwcu", "r",    "r"),
+    "ukkr.workoff.agreement":       ("rwc",  "rw",   "rwcu", "r",    "r"),
+    "ukkr.payment.channel":         ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.payment.channel.share":   ("r",    "r",    "r",    "r",    "r"),   # SQL view
     # messages to payers
     "ukkr.sms.gateway":             ("r",    "r",    "rwcu", ".",    "."),
     "ukkr.sms.message":             ("rc",   "r",    "rwcu", ".",    "."),
@@ -189,6 +198,8 @@ class TestRoleMatrix(common.TransactionCase):
         source = {"source": "проверка прав"}
         first = lambda model, domain=(): env[model].search(list(domain), limit=1)  # noqa: E731
         shared_entry = env["ukkr.plan.execution"].create(entry)
+        agreement = env["ukkr.installment.agreement"].create({"account_id": municipal.id, "date": "2026-11-01"})
+        env["ukkr.payment.channel"].search([("code", "=", "work_off")]).unlink()   # its code is free to create
         return {
             "ukkr.plan": (plan, {"name": "План (проверка)", "order_number": "1-р", "order_date": "2026-01-01",
                                  "date_from": "2026-01-01", "date_to": "2026-12-31"}, "name"),
@@ -280,6 +291,24 @@ class TestRoleMatrix(common.TransactionCase):
                            {"account_id": municipal.id, "result": "not_home"}, "note"),
             "ukkr.consultation": (env["ukkr.consultation"].create({"account_id": municipal.id}),
                                   {"account_id": municipal.id, "topic": "exchange"}, "note"),
+            "ukkr.installment.agreement": (agreement, {"account_id": municipal.id, "date": "2026-11-01"}, "note"),
+            "ukkr.installment.line": (env["ukkr.installment.line"].create({
+                "agreement_id": agreement.id, "date_due": "2026-12-10", "amount": 500}),
+                {"agreement_id": agreement.id, "date_due": "2027-01-10", "amount": 500}, "amount"),
+            "ukkr.installment.policy": (first("ukkr.installment.policy"), dict(
+                source, date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.installment.tranche": (env["ukkr.installment.tranche"].create({
+                "agreement_id": agreement.id, "period": "2026-09", "amount": 1000}),
+                {"agreement_id": agreement.id, "period": "2026-08", "amount": 100}, "amount"),
+            "ukkr.limitation.event": (env["ukkr.limitation.event"].create({
+                "account_id": municipal.id, "period": "2026-09", "kind": "acknowledged", "date": "2026-11-01"}),
+                {"account_id": municipal.id, "period": "2026-09", "kind": "acknowledged", "date": "2026-11-02"},
+                "note"),
+            "ukkr.workoff.agreement": (env["ukkr.workoff.agreement"].create({"account_id": municipal.id}),
+                                       {"account_id": municipal.id, "hours": 4, "hourly_rate": 250}, "hours"),
+            "ukkr.payment.channel": (first("ukkr.payment.channel"), {"code": "work_off", "name": "Проверка"},
+                                     "name"),
+            "ukkr.payment.channel.share": (first("ukkr.payment.channel.share"), None, "amount"),
             "ukkr.sms.gateway": (env["ukkr.sms.gateway"].create({"name": "Проверка прав", "url": "http://127.0.0.1:9/"}),
                                  {"name": "Новый шлюз", "url": "http://127.0.0.1:9/", "active": False}, "name"),
             "ukkr.sms.message": (env["ukkr.sms.message"].create({"phone": "+79131234567", "body": "Проверка"}),
