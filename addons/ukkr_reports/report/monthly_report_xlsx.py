@@ -7,6 +7,7 @@ class MonthlyReportXlsx(models.AbstractModel):
     """report_xlsx entry of the monthly report: the wizard's period (or ``data['period']``) → ukkr.monthly.report."""
     _name = "report.ukkr_reports.monthly_report_xlsx"
     _inherit = "report.report_xlsx.abstract"
+    _description = "Monthly report to the administration (xlsx)"
 
     def get_workbook_options(self):
         return dict(WORKBOOK_OPTIONS)

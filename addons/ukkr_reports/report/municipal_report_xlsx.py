@@ -7,6 +7,7 @@ class MunicipalReportXlsx(models.AbstractModel):
     """report_xlsx entry of the municipal housing inventory (measure 2)."""
     _name = "report.ukkr_reports.municipal_report_xlsx"
     _inherit = "report.report_xlsx.abstract"
+    _description = "Municipal housing inventory (xlsx)"
 
     def get_workbook_options(self):
         return dict(WORKBOOK_OPTIONS)

@@ -7,6 +7,7 @@ class PlanExecutionReportXlsx(models.AbstractModel):
     """report_xlsx entry of the plan execution report."""
     _name = "report.ukkr_reports.plan_execution_report_xlsx"
     _inherit = "report.report_xlsx.abstract"
+    _description = "Plan execution report (xlsx)"
 
     def get_workbook_options(self):
         return dict(WORKBOOK_OPTIONS)
