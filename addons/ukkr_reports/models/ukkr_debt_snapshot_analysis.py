@@ -8,11 +8,12 @@ from .report_calc import category_sql
 CATEGORY_SELECTION = [("owner", "Population — owners"), ("social", "Population — social tenancy"),
                       ("commercial", "Population — commercial tenancy"), ("legal", "Legal entities"),
                       ("sole_trader", "Sole traders"), ("budget", "Budget organisations")]
-BUCKET_SELECTION = [("current", "Not overdue"), ("1_3", "1–3 months"), ("3_6", "3–6 months"),
-                    ("6_12", "6–12 months"), ("12_36", "1–3 years"), ("barred", "Time-barred"),
-                    ("none", "No debt")]
-BUCKETS = [("current", "debt_current"), ("1_3", "debt_1_3"), ("3_6", "debt_3_6"), ("6_12", "debt_6_12"),
-           ("12_36", "debt_12_36"), ("barred", "debt_barred")]
+# keys sort in age order, so pivots and graphs list the buckets from the youngest debt to the oldest
+BUCKET_SELECTION = [("0_current", "Not overdue"), ("1_1_3", "1–3 months"), ("2_3_6", "3–6 months"),
+                    ("3_6_12", "6–12 months"), ("4_12_36", "1–3 years"), ("5_barred", "Time-barred"),
+                    ("6_none", "No debt")]
+BUCKETS = [("0_current", "debt_current"), ("1_1_3", "debt_1_3"), ("2_3_6", "debt_3_6"),
+           ("3_6_12", "debt_6_12"), ("4_12_36", "debt_12_36"), ("5_barred", "debt_barred")]
 
 
 class UkkrDebtSnapshotAnalysis(models.Model):
@@ -54,7 +55,7 @@ class UkkrDebtSnapshotAnalysis(models.Model):
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        oldest = "CASE %s ELSE 'none' END" % " ".join(
+        oldest = "CASE %s ELSE '6_none' END" % " ".join(
             "WHEN s.%s > 0 THEN '%s'" % (column, key) for key, column in reversed(BUCKETS))
         values = ", ".join("('%s', %d, snap.%s)" % (key, index, column) for index, (key, column) in enumerate(BUCKETS))
         self.env.cr.execute("""
@@ -69,13 +70,13 @@ class UkkrDebtSnapshotAnalysis(models.Model):
                 FROM ukkr_debt_snapshot s),
             unpivoted AS (
                 SELECT snap.*, b.bucket, b.bucket_index, b.amount, b.bucket = snap.oldest AS is_oldest
-                FROM snap CROSS JOIN LATERAL (VALUES {values}, ('none', 6, 0)) AS b(bucket, bucket_index, amount)
+                FROM snap CROSS JOIN LATERAL (VALUES {values}, ('6_none', 6, 0)) AS b(bucket, bucket_index, amount)
                 WHERE b.amount <> 0 OR b.bucket = snap.oldest)
             SELECT min(id) * 10 + bucket_index AS id, period, to_date(period || '-01', 'YYYY-MM-DD') AS period_date,
                    is_last_period, settlement_id, building_id, category, payer_kind, tenure, is_municipal, bucket,
                    sum(amount) AS amount,
-                   sum(amount) FILTER (WHERE bucket <> 'current') AS overdue_amount,
-                   sum(amount) FILTER (WHERE bucket IN ('3_6', '6_12', '12_36', 'barred')) AS over_3m,
+                   sum(amount) FILTER (WHERE bucket <> '0_current') AS overdue_amount,
+                   sum(amount) FILTER (WHERE bucket IN ('2_3_6', '3_6_12', '4_12_36', '5_barred')) AS over_3m,
                    count(*) FILTER (WHERE is_oldest) AS account_count,
                    count(*) FILTER (WHERE is_oldest AND overdue_debt > 0) AS debtor_count,
                    sum(penalty) FILTER (WHERE is_oldest) AS penalty,

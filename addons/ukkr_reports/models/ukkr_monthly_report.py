@@ -57,11 +57,14 @@ class UkkrMonthlyReport(models.AbstractModel):
           payments count in the month whose close posted them), plus, for live months, payments dated in them;
         - end, over_3m (overdue more than 90 days: 3–6, 6–12 months, 1–3 years and time-barred), debtors (accounts
           with overdue debt): the period's snapshots;
-        - change: (end − start) / start in percent, None when nothing was owed at the start.
+        - change: (end − start) / start in percent, False when nothing was owed at the start.
         """
         self._check_report_access()
         close = self._closed_month(period)
-        return self._figures(close)
+        data = self._figures(close)
+        for row in data["rows"]:  # XML-RPC has no None
+            row["change"] = False if row["change"] is None else row["change"]
+        return data
 
     # ------------------------------------------------------------------ the numbers
     @api.model

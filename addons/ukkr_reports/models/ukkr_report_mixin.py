@@ -1,3 +1,5 @@
+import base64
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -31,6 +33,13 @@ class UkkrReportMixin(models.AbstractModel):
         if self.env.uid == 1 or any(self.env.user.has_group(group) for group in REPORT_GROUPS):
             return True
         raise AccessError(_("Only users of УККР and of the district administration run these reports."))
+
+    @api.model
+    def render_xlsx_base64(self, first, second=None):
+        """``render_xlsx(period)`` — or ``(date_from, date_to)`` — as a base64 string, for XML-RPC / JSON-RPC
+        clients (they carry no bytes)."""
+        args = (first,) if second is None else (first, second)
+        return base64.b64encode(self.render_xlsx(*args)).decode("ascii")
 
     @api.model
     def _param(self, key, default=None):

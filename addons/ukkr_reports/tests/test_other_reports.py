@@ -124,7 +124,7 @@ class TestOtherReports(ReportCase):
             self.assertAlmostEqual(sum(g["paid"] or 0 for g in groups), paid, 2)
         buckets = {g["bucket"]: g["amount"] for g in Analysis.read_group(
             [("period", "=", "2026-02")], ["bucket", "amount"], ["bucket"])}
-        self.assertAlmostEqual(buckets["3_6"], debt_3_6, 2)
+        self.assertAlmostEqual(buckets["2_3_6"], debt_3_6, 2)
         self.assertEqual(Analysis.search_count([("is_last_period", "=", True), ("period", "!=", "2026-02")]), 0)
         trend = Analysis.read_group([], ["period", "amount"], ["period"], orderby="period")
         self.assertEqual([g["period"] for g in trend], ["2025-11", "2025-12", "2026-01", "2026-02"])

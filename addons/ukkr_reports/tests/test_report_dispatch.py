@@ -72,3 +72,19 @@ class TestReportDispatch(ReportCase):
         self.assertEqual(sent.state, "done")
         with self.assertRaises(AccessError):
             self.env["ukkr.monthly.report"].sudo(self.executor).dispatch("2025-11")
+
+    def test_settings_are_checked(self):
+        from odoo.exceptions import ValidationError
+        Settings = self.env["res.config.settings"]
+        settings = Settings.create({"ukkr_report_recipients": "econom@admse.ru; deputy@admse.ru",
+                                    "ukkr_notice_min_apartments": 12,
+                                    "ukkr_report_signatory_name": "А. В. Смирнов"})
+        settings.execute()
+        get = self.env["ir.config_parameter"].get_param
+        self.assertEqual((get(RECIPIENTS), get("ukkr_reports.notice_min_apartments")),
+                         ("econom@admse.ru, deputy@admse.ru", "12"))
+        self.assertEqual(self.Report._signatory(), ("Директор МУП «УККР»", "А. В. Смирнов"))
+        for bad in ({"ukkr_report_recipients": "администрация"}, {"ukkr_notice_min_apartments": 0}):
+            with self.assertRaises(ValidationError):
+                Settings.create(bad).execute()
+        self.assertEqual(get(RECIPIENTS), "econom@admse.ru, deputy@admse.ru", "unchanged")
