@@ -148,6 +148,7 @@ def test_building_notice_pdf_has_no_payer_name(rpc, odoo_url, odoo_db, demo_user
     html = session.get("%s/report/html/ukkr_reports.building_debt_notice_document/%d" % (odoo_url, large),
                        timeout=60).text
     listed = re.findall(r"кв\. \d+", re.sub(r"<[^>]+>", " ", html))
+    assert listed, "the largest demo building has debtor apartments"
     for label in listed:
         assert label in text  # the apartments of the HTML are in the PDF too
     for account in by_building[large]:

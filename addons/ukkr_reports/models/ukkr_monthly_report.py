@@ -8,7 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from . import report_calc, xlsx_writer
-from .report_calc import CATEGORIES, CATEGORY_KEYS, category_of, category_sql
+from .report_calc import CATEGORIES, category_of, category_sql
 from .ukkr_report_mixin import PARAM_AUTO_SEND, PARAM_RECIPIENTS
 
 _logger = logging.getLogger(__name__)
@@ -124,10 +124,16 @@ class UkkrMonthlyReport(models.AbstractModel):
         # its month as posted, as part of its opening balance: those are not its cash)
         first_close = closed[first]
         cr.execute("""
-            SELECT {cat}, sum(p.amount) FROM ukkr_payment p
-            JOIN ukkr_personal_account a ON a.id = p.account_id
-            LEFT JOIN ukkr_debt_snapshot s ON s.close_id = p.close_id AND s.account_id = p.account_id
-            WHERE p.close_id = ANY(%s) AND NOT (p.close_id = %s AND p.date < %s)
+            WITH cash AS (
+                SELECT p.close_id, p.account_id, sum(p.amount) AS amount FROM ukkr_payment p
+                WHERE p.close_id = ANY(%s) AND NOT (p.close_id = %s AND p.date < %s)
+                GROUP BY p.close_id, p.account_id)
+            SELECT {cat}, sum(cash.amount) FROM cash
+            JOIN ukkr_monthly_close c ON c.id = cash.close_id
+            JOIN ukkr_personal_account a ON a.id = cash.account_id
+            -- the snapshot's category, found through its unique (period, account) index: the close's snapshots
+            -- may have been inserted in this very transaction, before any statistics know about them
+            LEFT JOIN ukkr_debt_snapshot s ON s.period = c.period AND s.account_id = cash.account_id
             GROUP BY 1""".format(cat=category_sql("coalesce(s.payer_kind, a.payer_kind)",
                                                   "coalesce(s.tenure, a.tenure)")),
                    ([c.id for c in year_closes], first_close.id, report_calc.period_bounds(first)[0]))
