@@ -1,1 +1,6 @@
 from . import test_report_engine
+from . import test_report_calc
+from . import test_monthly_report
+from . import test_report_access
+from . import test_report_dispatch
+from . import test_other_reports

@@ -1,0 +1,20 @@
+from odoo import fields, models
+
+
+class UkkrReportDispatch(models.Model):
+    """Log of the monthly report sent after a close: the file, the plan execution it evidences, the e-mail."""
+    _name = "ukkr.report.dispatch"
+    _description = "Monthly report dispatch"
+    _order = "date desc, id desc"
+    _rec_name = "period"
+
+    period = fields.Char("Period", size=7, required=True, readonly=True, index=True)
+    close_id = fields.Many2one("ukkr.monthly.close", "Monthly close", readonly=True, ondelete="set null")
+    date = fields.Datetime("Generated on", required=True, readonly=True, default=fields.Datetime.now)
+    state = fields.Selection([("done", "Sent"), ("failed", "Failed")], "Status", required=True, readonly=True)
+    attachment_id = fields.Many2one("ir.attachment", "Report file", readonly=True, ondelete="set null")
+    execution_id = fields.Many2one("ukkr.plan.execution", "Plan execution", readonly=True, ondelete="set null")
+    mail_id = fields.Many2one("mail.mail", "E-mail", readonly=True, ondelete="set null")
+    recipients = fields.Char("Recipients", readonly=True)
+    note = fields.Text("Note", readonly=True)
+    duration = fields.Float("Seconds", digits=(8, 2), readonly=True)

@@ -1,0 +1,3 @@
+from . import ukkr_report_wizard
+from . import ukkr_measure_effect_wizard
+from . import ukkr_measure_effect_line

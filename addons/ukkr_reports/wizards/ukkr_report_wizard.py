@@ -1,0 +1,46 @@
+from datetime import date
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+REPORTS = {"monthly": "ukkr_reports.report_monthly_xlsx", "municipal": "ukkr_reports.report_municipal_xlsx",
+           "plan_execution": "ukkr_reports.report_plan_execution_xlsx"}
+
+
+class UkkrReportWizard(models.TransientModel):
+    """Download one of the administration's xlsx reports: the monthly report, the municipal housing inventory
+    (both for a closed month) or the plan execution report (for a date range)."""
+    _name = "ukkr.report.wizard"
+    _description = "Administration reports"
+
+    report = fields.Selection([("monthly", "Monthly report to the administration (measures 5, 21, 26)"),
+                               ("municipal", "Municipal housing inventory (measure 2)"),
+                               ("plan_execution", "Plan execution")], "Report", required=True,
+                              default="monthly")
+    period = fields.Selection("_closed_periods", "Closed month", default=lambda self: self._default_period())
+    date_from = fields.Date("From", default=lambda self: "%d-01-01" % date.today().year)
+    date_to = fields.Date("To", default=fields.Date.context_today)
+
+    @api.model
+    def _closed_periods(self):
+        closes = self.env["ukkr.monthly.close"].sudo().search([("state", "=", "closed")], order="period desc")
+        return [(c.period, c.period) for c in closes]
+
+    @api.model
+    def _default_period(self):
+        return self.env["ukkr.report.mixin"]._latest_closed_period()
+
+    @api.multi
+    def action_print(self):
+        self.ensure_one()
+        self.env["ukkr.report.mixin"]._check_report_access()
+        if self.report in ("monthly", "municipal"):
+            if not self.period:
+                raise UserError(_("Choose a closed month: no month is closed yet."))
+            self.env["ukkr.report.mixin"]._closed_month(self.period)
+            if self.report == "monthly":
+                # the months must be closed in order: say so now, not as an error of the download
+                self.env["ukkr.monthly.report"]._closed_run(self.period)
+        else:
+            self.env["ukkr.plan.execution.report"]._range(self.date_from, self.date_to)
+        return self.env.ref(REPORTS[self.report]).report_action(self, config=False)
