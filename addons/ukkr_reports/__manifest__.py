@@ -21,6 +21,7 @@
         "views/ukkr_building_views.xml",
         "views/ukkr_measure_effect_views.xml",
         "views/res_config_settings_views.xml",
+        "views/ukkr_case_analysis_views.xml",
         "views/board_views.xml",
         "views/menu_views.xml",
         "data/ir_filters_data.xml",

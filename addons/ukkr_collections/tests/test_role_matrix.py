@@ -108,6 +108,23 @@ MATRIX = {
     "ukkr.sms.gateway":             ("r",    "r",    "rwcu", ".",    "."),
     "ukkr.sms.message":             ("rc",   "r",    "rwcu", ".",    "."),
     "ukkr.mailer":                  ABSTRACT,
+    # ukkr_reports: aggregates without personal fields, reports through the report groups check
+    "ukkr.debt.snapshot.analysis":  ("r",    "r",    "r",    "r",    "r"),   # SQL view
+    "ukkr.debt.service.analysis":   ("r",    "r",    "r",    "r",    "r"),   # SQL view
+    "ukkr.report.dispatch":         ("r",    "r",    "r",    "r",    "r"),   # written by the dispatch only
+    "ukkr.case.analysis":           ("r",    "r",    "r",    "r",    "r"),   # SQL view, no personal field
+    "ukkr.report.mixin":            ABSTRACT,
+    "ukkr.monthly.report":          ABSTRACT,
+    "ukkr.municipal.report":        ABSTRACT,
+    "ukkr.plan.execution.report":   ABSTRACT,
+    "ukkr.report.wizard":           WIZARD,
+    "ukkr.measure.effect.wizard":   WIZARD,
+    "ukkr.measure.effect.line":     WIZARD,
+    "res.config.settings":          WIZARD,
+    "report.ukkr_reports.building_debt_notice_document": ABSTRACT,
+    "report.ukkr_reports.monthly_report_xlsx":           ABSTRACT,
+    "report.ukkr_reports.municipal_report_xlsx":         ABSTRACT,
+    "report.ukkr_reports.plan_execution_report_xlsx":    ABSTRACT,
 }
 
 # (model, group, operation, sample record kind, allowed) — the record rules
@@ -138,6 +155,16 @@ WIZARDS = {
                                  "action_create_version", {"control"}),
     "ukkr.case.close.wizard": (lambda case: {"case_ids": [(6, 0, case.municipal_case().ids)], "reason": "error"},
                                "action_confirm", {"operator", "lawyer", "manager"}),
+    "ukkr.report.wizard": (lambda case: {"report": "plan_execution", "date_from": "2026-01-01",
+                                         "date_to": "2026-11-26"}, "action_print", set(dict(GROUPS))),
+    "ukkr.measure.effect.wizard": (lambda case: {"date_from": "2026-01-01", "date_to": "2026-11-26"},
+                                   "action_compute", set(dict(GROUPS))),
+    "ukkr.measure.effect.line": (lambda case: {"measure_number": 10, "action": "Проверка",
+                                               "wizard_id": case.env["ukkr.measure.effect.wizard"].create(
+                                                   {"date_from": "2026-01-01", "date_to": "2026-11-26"}).id},
+                                 "exists",
+                                 set(dict(GROUPS))),   # lines of the wizard above: no action of their own
+    "res.config.settings": (lambda case: {}, "execute", set()),   # settings: the system administrator only
     "ukkr.notice.batch.wizard": (lambda case: {"case_ids": [(6, 0, case.municipal_case().ids)], "kind": "warning",
                                                "channel": "registered_letter"},
                                  "action_create", {"operator", "lawyer", "manager"}),
@@ -198,6 +225,7 @@ class TestRoleMatrix(common.TransactionCase):
         source = {"source": "проверка прав"}
         first = lambda model, domain=(): env[model].search(list(domain), limit=1)  # noqa: E731
         shared_entry = env["ukkr.plan.execution"].create(entry)
+        self.municipal_case()   # the case analysis view needs one case
         agreement = env["ukkr.installment.agreement"].create({"account_id": municipal.id, "date": "2026-11-01"})
         env["ukkr.payment.channel"].search([("code", "=", "work_off")]).unlink()   # its code is free to create
         return {
@@ -309,6 +337,11 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.payment.channel": (first("ukkr.payment.channel"), {"code": "work_off", "name": "Проверка"},
                                      "name"),
             "ukkr.payment.channel.share": (first("ukkr.payment.channel.share"), None, "amount"),
+            "ukkr.debt.snapshot.analysis": (first("ukkr.debt.snapshot.analysis"), None, "period"),
+            "ukkr.debt.service.analysis": (first("ukkr.debt.service.analysis"), None, "period"),
+            "ukkr.case.analysis": (first("ukkr.case.analysis"), None, "case_count"),
+            "ukkr.report.dispatch": (env["ukkr.report.dispatch"].create({"period": "2026-09", "state": "failed"}),
+                                     None, "period"),
             "ukkr.sms.gateway": (env["ukkr.sms.gateway"].create({"name": "Проверка прав", "url": "http://127.0.0.1:9/"}),
                                  {"name": "Новый шлюз", "url": "http://127.0.0.1:9/", "active": False}, "name"),
             "ukkr.sms.message": (env["ukkr.sms.message"].create({"phone": "+79131234567", "body": "Проверка"}),

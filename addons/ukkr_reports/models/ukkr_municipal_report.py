@@ -51,12 +51,13 @@ class UkkrMunicipalReport(models.AbstractModel):
 
     @api.model
     def _case_stages(self, account_ids):
-        """``{account id: the stage of its open debtor case}`` for the «Стадия дела» column.
-
-        Empty here: debtor cases (``ukkr.debt.case`` with stages) live on another branch; the integrator returns
-        the open case's stage name per account (one read_group / SQL query, not a loop).
-        """
-        return {}
+        """``{account id: the stage of its open debtor case}`` for the «Стадия дела» column (one query)."""
+        if not account_ids:
+            return {}
+        stages = {s.id: s.name for s in self.env["ukkr.case.stage"].sudo().with_context(active_test=False).search([])}
+        self.env.cr.execute("""SELECT account_id, stage_id FROM ukkr_debtor_case
+                               WHERE state = 'open' AND account_id IN %s""", (tuple(account_ids),))
+        return {account_id: stages.get(stage_id, "") for account_id, stage_id in self.env.cr.fetchall()}
 
     @api.model
     def _write_workbook(self, workbook, period):

@@ -35,7 +35,13 @@ class TestOtherReports(ReportCase):
         sheet = load_workbook(io.BytesIO(content))["Муниципальное жильё"]
         cell = sheet.cell(row=head + 3, column=6)
         self.assertEqual((cell.value, cell.data_type), ("=Сидоров Пётр Ильич", "s"))
-        self.assertEqual(self.env["ukkr.municipal.report"]._case_stages([1, 2]), {})
+        # the «Стадия дела» column: the stage of the account's open debtor case
+        tenant = self.env["ukkr.personal.account"].search([("name", "=", "9800000002")])
+        owner = self.env["ukkr.personal.account"].search([("name", "=", "9800000003")])
+        self.env["ukkr.debtor.case"].search([("account_id", "in", (tenant | owner).ids)]).write({"state": "closed"})
+        case = self.env["ukkr.debtor.case"].create({"account_id": tenant.id})
+        self.assertEqual(self.env["ukkr.municipal.report"]._case_stages([tenant.id, owner.id]),
+                         {tenant.id: case.stage_id.name})
 
     def executions(self, day):
         plan = self.env.ref("ukkr_debt_plan.plan_2632r")
