@@ -502,7 +502,10 @@ class UkkrMonthlyReport(models.AbstractModel):
             with self.env.cr.savepoint():
                 return self.sudo()._dispatch(close)
         except Exception as error:  # noqa: BLE001 — any failure is logged on the dispatch record
-            _logger.exception("Monthly report for %s failed", close.period)
+            if isinstance(error, UserError):  # e.g. a month left open: said on the record, retried by the cron
+                _logger.warning("Monthly report for %s not sent: %s", close.period, error.name)
+            else:
+                _logger.exception("Monthly report for %s failed", close.period)
             self.invalidate_cache()
             return self.env["ukkr.report.dispatch"].sudo().create({
                 "period": close.period, "close_id": close.id, "state": "failed",
