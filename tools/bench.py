@@ -351,7 +351,8 @@ def measure(env, repeat):
 
     def pivot():
         snapshot.invalidate_cache()
-        return snapshot.read_group([("period", "=", last)], measures, ["settlement_id", "tenure"], lazy=False)
+        return snapshot.read_group([("period", "=", last)], ["settlement_id", "tenure"] + measures,
+                                   ["settlement_id", "tenure"], lazy=False)
 
     def pivot_baseline():
         cr.execute("""SELECT settlement_id, tenure, %s FROM ukkr_debt_snapshot WHERE period = %%s
