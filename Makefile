@@ -11,6 +11,7 @@ help:
 	@echo "make test-module MODULE=ukkr_debt_plan — тесты одного модуля"
 	@echo "make backup [DB=ukkr] — резервная копия: база (pg_dump) и файлы вложений в backups/<база>-<дата>.tar.gz"
 	@echo "make restore FILE=backups/… [DB=имя] [FORCE=1] — восстановить базу и файлы из копии"
+	@echo "make bench — замеры: импорт месяца, закрытие, пени, сводная, канбан дел (база ukkr_bench; таблица в artifacts/bench.txt)"
 
 setup:
 	@bash tools/setup.sh --browser

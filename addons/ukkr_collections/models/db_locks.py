@@ -16,8 +16,10 @@ def try_lock(cr, key, shared=False):
 
 
 def held_by_others(cr, key):
-    """Modes ('ShareLock', 'ExclusiveLock') in which other sessions hold the lock now."""
+    """Modes ('ShareLock', 'ExclusiveLock') in which other sessions hold the lock now — in this database only
+    (advisory locks are per database; another database of the cluster, e.g. the bench's, is not our business)."""
     cr.execute("""SELECT DISTINCT mode FROM pg_locks
                   WHERE locktype = 'advisory' AND granted AND pid != pg_backend_pid()
+                    AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                     AND classid = %s AND objid = %s AND objsubid = 1""", (key >> 32, key & 0xFFFFFFFF))
     return {mode for (mode,) in cr.fetchall()}

@@ -177,8 +177,19 @@ class UkkrRules(models.AbstractModel):
                     "penalty": penalty(charged, due, as_of, payments, payer_kind) if as_of > due and charged > 0
                     else 0.0,
                     "bucket": aging_bucket(days, expiry is not None and as_of > expiry)}
+        def quiet_until(period, payer_kind):
+            """The last payment date on which this period's tranche still owes no penalty (the due date plus the
+            days of the bands without a divisor), or None when the payer kind has no bands. A tranche paid in
+            full by then has no principal and no penalty — the monthly close skips such tranches in SQL."""
+            if payer_kind not in bands:
+                return None
+            charging = [band.day_from for band in bands[payer_kind] if band.divisor]
+            if not charging:
+                return date.max
+            # penalty_segments: a band starts on due + day_from; a portion ending before that accrues nothing
+            return due_date(period) + timedelta(days=min(charging) - 1)
         return {"due_date": due_date, "expiry": self.limitation_expiry, "segments": segments, "penalty": penalty,
-                "tranche": tranche}
+                "tranche": tranche, "quiet_until": quiet_until}
 
     @api.model
     def _expiry_function(self):

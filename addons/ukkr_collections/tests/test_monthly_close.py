@@ -147,3 +147,80 @@ class TestMonthlyClose(TransactionCase):
             with self.assertRaises(UserError):
                 self.close(period)
         self.assertFalse(self.Close.search([]))
+
+
+# More tranches for the fast path (dues on the 10th of the next month, or the next working day; individuals owe no
+# penalty on days 1–30, legal entities from day 1):
+#   9900000001 2026-07: 1 000, paid 20.08.2026 in full — within the quiet days: skipped by SQL (no principal, no pени);
+#   9900000001 2026-08: 1 000, paid 25.10.2026 in full — day 45, penalty runs: evaluated;
+#   9900000002 2026-07: 800, 500 paid 05.08.2026 — principal left: evaluated;
+#   9900000003 2026-08: 700, paid 15.09.2026 in full — a legal entity pays from day 1: evaluated.
+MORE_ACCRUALS = """account;period;service;accrued;norm_charge
+9900000001;2026-07;heating;1000;
+9900000001;2026-08;heating;1000;
+9900000002;2026-07;heating;800;
+9900000003;2026-08;heating;700;
+"""
+MORE_PAYMENTS = """Лицевой счет;Дата;Сумма;Документ;Период
+9900000001;20.08.2026;1000;F-1;2026-07
+9900000001;25.10.2026;1000;F-2;2026-08
+9900000002;05.08.2026;500;F-3;2026-07
+9900000003;15.09.2026;700;F-4;2026-08
+"""
+
+
+class TestCloseFastPath(TransactionCase):
+    """The close skips, in SQL, tranches paid in full before any penalty runs; the snapshot must not change."""
+
+    def setUp(self):
+        super().setUp()
+        self.env.cr.execute("DELETE FROM ukkr_payment_allocation; DELETE FROM ukkr_payment; "
+                            "DELETE FROM ukkr_ledger_line; DELETE FROM ukkr_debt_snapshot; "
+                            "DELETE FROM ukkr_monthly_close")
+        importer = self.env["ukkr.billing.import"]
+        with today_is("2026-11-26"):
+            for text, name in ((ACCOUNTS, "accounts.csv"), (ACCRUALS, "accruals.csv"), (PAYMENTS, "payments.csv"),
+                               (MORE_ACCRUALS, "more-accruals.csv"), (MORE_PAYMENTS, "more-payments.csv")):
+                importer.import_content(text.encode("utf-8"), name)
+        self.Close = self.env["ukkr.monthly.close"]
+        self.manager = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Директор", "login": "t_director", "lang": False,
+            "groups_id": [(6, 0, [self.env.ref("ukkr_debt_plan.group_ukkr_manager").id])]})
+
+    def close(self, period):
+        with today_is("2026-11-26"):
+            return self.Close.sudo(self.manager).close_period(period)
+
+    @staticmethod
+    def plain(state):
+        return {account_id: dict(data, buckets={k: round(v, 2) for k, v in data["buckets"].items() if v})
+                for account_id, data in state["accounts"].items()}
+
+    def test_fast_path_gives_the_full_paths_state(self):
+        from datetime import date
+        for period, as_of in (("2026-08", date(2026, 8, 31)), ("2026-09", date(2026, 9, 30)),
+                              ("2026-10", date(2026, 10, 31)), ("2026-10", date(2026, 11, 25))):
+            fast = self.Close._compute_state(period, as_of)
+            full = self.Close.with_context(ukkr_close_full_path=True)._compute_state(period, as_of)
+            self.assertEqual(full["skipped"], 0)
+            self.assertEqual(self.plain(fast), self.plain(full), "%s as of %s" % (period, as_of))
+            self.assertEqual(fast["totals"], full["totals"])
+        # as of 31.10: 2026-07 of 9900000001 (F-1) and 2026-09 of 9900000001 (P-1, paid 05.10) are skipped
+        self.assertGreaterEqual(self.Close._compute_state("2026-10", date(2026, 10, 31))["skipped"], 2)
+        self.assertGreater(full["totals"]["penalty"], 0)
+
+    def test_fast_and_full_close_write_the_same_snapshot(self):
+        def rows(close):
+            self.env.cr.execute("""SELECT account_id, accrued, paid, debt, overdue_debt, debt_current, debt_1_3,
+                                          debt_3_6, debt_6_12, debt_12_36, debt_barred, penalty, months_in_debt,
+                                          last_payment_date
+                                   FROM ukkr_debt_snapshot WHERE close_id = %s ORDER BY account_id""", (close.id,))
+            return self.env.cr.fetchall()
+        fast = self.close("2026-10")
+        fast_rows, fast_totals = rows(fast), (fast.debt_total, fast.penalty_total, fast.overdue_total)
+        fast.sudo(self.manager).action_reopen()
+        with today_is("2026-11-26"):
+            full = self.Close.sudo(self.manager).with_context(ukkr_close_full_path=True).close_period("2026-10")
+        self.assertEqual(rows(full), fast_rows)
+        self.assertEqual((full.debt_total, full.penalty_total, full.overdue_total), fast_totals)
+        self.assertTrue(fast_rows)

@@ -1,0 +1,498 @@
+"""`make bench`: the heavy steps at district/city scale, each beside a raw-SQL lower bound (see README «Benchmarks»).
+
+Modes (tools/bench.sh runs them in order):
+- ``setup`` (inside Odoo, tools/odoo_exec.py): N accounts × M months of the demo generator; accounts through the
+  importer; the HISTORY (all months but the last) by COPY into the ledger and payment tables followed by the
+  importer's own allocation routine (``_allocate_payments``, the from-scratch allocation the importer falls back
+  to — same rows as importing month by month); the closes the measured ones need; one manager user.
+- ``measure`` (inside Odoo): each step R times (median and spread) — (1) import of the last month's accruals and
+  payments through the importer, (2) the monthly close (peak RSS of this process sampled during it), (3) penalties
+  and debt for all tranches as of today (the close's computation), (4) the monthly xlsx report when ukkr_reports is
+  installed, (5) the debt pivot read_group settlement × category with the age buckets — and the raw-SQL baseline
+  of each in the same run. Steps (1) and (2) are rolled back to a savepoint between runs; the last run is kept.
+- ``kanban URL DB LOGIN PASSWORD`` (plain Python against a running server): (6) the case kanban's first page as
+  the web client loads it (read_group by stage, then search_read of each column's first 40 cards).
+- ``table``: prints the table from artifacts/bench-results.json and writes artifacts/bench.txt.
+"""
+import io
+import json
+import os
+import platform
+import statistics
+import sys
+import threading
+import time
+from datetime import date, datetime
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ARTIFACTS = os.path.join(ROOT, "artifacts")
+RESULTS = os.path.join(ARTIFACTS, "bench-results.json")
+TODAY = date(2026, 11, 26)
+TARGETS = {"import": 30.0, "close": 60.0, "penalties": 30.0, "report": 10.0, "pivot": 1.0, "kanban": 0.5}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+
+def say(text):
+    print(text, flush=True)
+
+
+def load_results():
+    if os.path.exists(RESULTS):
+        with open(RESULTS) as handle:
+            return json.load(handle)
+    return {}
+
+
+def save_results(results):
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    with open(RESULTS, "w") as handle:
+        json.dump(results, handle, indent=1, sort_keys=True, default=str)
+
+
+def summary(samples):
+    return {"median": statistics.median(samples), "min": min(samples), "max": max(samples), "runs": len(samples)}
+
+
+def _split(content, keep):
+    lines = content.decode("utf-8").splitlines()
+    return ("\n".join([lines[0]] + [line for line in lines[1:] if keep(line)]) + "\n").encode("utf-8")
+
+
+def _files(accounts, months):
+    import demo_district
+    rows = demo_district.generate(accounts)
+    return demo_district.billing_files(rows, TODAY, months=months)
+
+
+def _last_period(files):
+    # the accruals file is written account by account, months in order: the first account's rows tell the months
+    periods = []
+    for line in files["accruals.csv"].decode("utf-8").splitlines()[1:60]:
+        period = line.split(";")[1]
+        if period not in periods:
+            periods.append(period)
+    return max(periods)
+
+
+def _paid_by(last):
+    limit = last.replace("-", "")
+
+    def paid_in_history(line):
+        day = line.split(";")[1]  # DD.MM.YYYY
+        return day[6:] + day[3:5] <= limit
+    return paid_in_history
+
+
+# ---------------------------------------------------------------------------------------------------- setup
+def setup(env, accounts, months):
+    cr = env.cr
+    results = {"accounts": accounts, "months": months, "setup": {}}
+    timings = results["setup"]
+
+    def timed(label, function):
+        started = time.time()
+        value = function()
+        timings[label] = round(time.time() - started, 1)
+        say("  %-55s %8.1f s" % (label, timings[label]))
+        return value
+
+    files = timed("generate the district (Python)", lambda: _files(accounts, months))
+    last = _last_period(files)
+    results["period"] = last
+    importer = env["ukkr.billing.import"]
+    timed("accounts through the importer (%d)" % accounts,
+          lambda: importer.import_content(files["accounts.csv"], "accounts.csv"))
+    cr.execute("SELECT name, id FROM ukkr_personal_account")
+    account_ids = dict(cr.fetchall())
+    cr.execute("SELECT code, id FROM ukkr_service")
+    service_ids = dict(cr.fetchall())
+    now = datetime.utcnow().replace(microsecond=0).isoformat(" ")
+    uid = env.uid
+
+    def copy_accruals():
+        buffer, norms, count = io.StringIO(), {}, 0
+        for line in files["accruals.csv"].decode("utf-8").splitlines()[1:]:
+            number, period, service, accrued, norm = line.split(";")
+            if period == last:
+                continue
+            account_id, service_id = account_ids[number], service_ids[service]
+            buffer.write("%d\t%s\t%d\t%s\t0\t0\t0\t0\t%d\t%s\t%d\t%s\n"
+                         % (account_id, period, service_id, accrued, uid, now, uid, now))
+            norms[(account_id, service_id)] = norm
+            count += 1
+        buffer.seek(0)
+        cr.copy_expert("""COPY ukkr_ledger_line (account_id, period, service_id, accrued, paid, correction, penalty,
+                          written_off, create_uid, create_date, write_uid, write_date) FROM STDIN""", buffer)
+        from psycopg2.extras import execute_values
+        execute_values(cr, """
+            INSERT INTO ukkr_account_service (account_id, service_id, norm_charge, create_uid, create_date, write_uid,
+                                              write_date)
+            SELECT v.a, v.s, v.n::numeric, %d, '%s'::timestamp, %d, '%s'::timestamp FROM (VALUES %%s) AS v(a, s, n)
+            ON CONFLICT (account_id, service_id) DO UPDATE SET norm_charge = EXCLUDED.norm_charge"""
+                       % (uid, now, uid, now), [(a, s, n) for (a, s), n in norms.items()], page_size=10000)
+        env["ukkr.period"].refresh()
+        return count
+    rows = timed("history accruals by COPY", copy_accruals)
+    results["history_accrual_rows"] = rows
+    paid_in_history = _paid_by(last)
+
+    def copy_payments():
+        buffer, count = io.StringIO(), 0
+        for line in files["payments.csv"].decode("utf-8").splitlines()[1:]:
+            if not paid_in_history(line):
+                continue
+            number, day, amount, period, doc, channel = line.split(";")
+            buffer.write("%d\t%s-%s-%s\t%s\t%s\t%s\t%s\t%d\t%s\t%d\t%s\n"
+                         % (account_ids[number], day[6:], day[3:5], day[:2], amount, period or "\\N", doc, channel,
+                            uid, now, uid, now))
+            count += 1
+        buffer.seek(0)
+        cr.copy_expert("""COPY ukkr_payment (account_id, date, amount, period, doc, channel, create_uid, create_date,
+                          write_uid, write_date) FROM STDIN""", buffer)
+        return count
+    results["history_payment_rows"] = timed("history payments by COPY", copy_payments)
+
+    def allocate():
+        ids = sorted(account_ids.values())
+        for start in range(0, len(ids), 2000):
+            env["ukkr.ledger.line"]._allocate_payments(ids[start:start + 2000])
+    timed("history allocation (the importer's _allocate_payments)", allocate)
+    cr.execute("ANALYZE")
+    cr.commit()
+    # closes the measured month needs: the previous month, and the year to date when the report is measured
+    previous = "%04d-%02d" % ((int(last[:4]), int(last[5:]) - 1) if last[5:] != "01" else (int(last[:4]) - 1, 12))
+    report = "ukkr.monthly.report" in env
+    closes = ["%s-%02d" % (last[:4], m) for m in range(1, int(last[5:]))] if report else [previous]
+    results["setup_closes"] = {}
+    for period in closes:
+        started = time.time()
+        env["ukkr.monthly.close"].close_period(period)
+        cr.commit()
+        results["setup_closes"][period] = round(time.time() - started, 1)
+        say("  %-55s %8.1f s" % ("close %s" % period, results["setup_closes"][period]))
+    users = env["res.users"].with_context(no_reset_password=True)
+    if not users.search([("login", "=", "bench_manager")]):
+        users.create({"name": "Руководитель (бенчмарк)", "login": "bench_manager", "password": "bench",
+                      "groups_id": [(6, 0, [env.ref("ukkr_debt_plan.group_ukkr_manager").id])]})
+    cr.commit()
+    save_results(results)
+
+
+# ---------------------------------------------------------------------------------------------------- measure
+class PeakRss(object):
+    """Peak resident memory of this process while the block runs (sampled every 20 ms), in MiB."""
+
+    def __enter__(self):
+        import psutil
+        self.process, self.peak, self.running = psutil.Process(), 0, True
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+        return self
+
+    def _sample(self):
+        while self.running:
+            self.peak = max(self.peak, self.process.memory_info().rss)
+            time.sleep(0.02)
+
+    def __exit__(self, *exc):
+        self.running = False
+        self.thread.join()
+        self.peak = max(self.peak, self.process.memory_info().rss)
+        self.mib = self.peak / 1048576.0
+
+
+def measure(env, repeat):
+    cr = env.cr
+    results = load_results()
+    last = results["period"]
+    steps = results["steps"] = {}
+    files = _files(results["accounts"], results["months"])
+    month = _split(files["accruals.csv"], lambda line: line.split(";")[1] == last)
+    paid_in_history = _paid_by(last)
+    month_payments = _split(files["payments.csv"], lambda line: not paid_in_history(line))
+    del files
+    importer = env["ukkr.billing.import"]
+
+    def runs(label, function, keep_last=False, rollback=True):
+        samples, value = [], None
+        for run in range(repeat):
+            keep = keep_last and run == repeat - 1
+            if rollback and not keep:
+                cr.execute("SAVEPOINT bench_run")
+            started = time.time()
+            value = function()
+            samples.append(time.time() - started)
+            if rollback and not keep:
+                cr.execute("ROLLBACK TO SAVEPOINT bench_run")
+                env.clear()
+            say("  %-55s run %d: %8.2f s" % (label, run + 1, samples[-1]))
+        return samples, value
+
+    def record(key, label, ours, baseline, **extra):
+        steps[key] = dict(label=label, ours=summary(ours), baseline=summary(baseline) if baseline else None,
+                          **extra)
+        save_results(results)
+
+    # (1) one month of accruals and payments through the importer; baseline: COPY of the same rows
+    accrual_rows, payment_rows = len(month.splitlines()) - 1, len(month_payments.splitlines()) - 1
+    cr.execute("SELECT name, id FROM ukkr_personal_account")
+    account_ids = dict(cr.fetchall())
+    cr.execute("SELECT code, id FROM ukkr_service")
+    service_ids = dict(cr.fetchall())
+
+    def import_month():
+        importer.import_content(month, "bench-accruals-%s.csv" % last)
+        importer.import_content(month_payments, "bench-payments-%s.csv" % last)
+
+    def copy_month():
+        accruals, payments = io.StringIO(), io.StringIO()
+        for line in month.decode("utf-8").splitlines()[1:]:
+            number, period, service, accrued, _norm = line.split(";")
+            accruals.write("%d\t%s\t%d\t%s\t0\t0\t0\t0\n" % (account_ids[number], period, service_ids[service],
+                                                            accrued))
+        for line in month_payments.decode("utf-8").splitlines()[1:]:
+            number, day, amount, period, doc, channel = line.split(";")
+            payments.write("%d\t%s-%s-%s\t%s\t%s\t%s\t%s\n" % (account_ids[number], day[6:], day[3:5], day[:2],
+                                                               amount, period or "\\N", doc, channel))
+        accruals.seek(0)
+        payments.seek(0)
+        cr.copy_expert("COPY ukkr_ledger_line (account_id, period, service_id, accrued, paid, correction, penalty, "
+                       "written_off) FROM STDIN", accruals)
+        cr.copy_expert("COPY ukkr_payment (account_id, date, amount, period, doc, channel) FROM STDIN", payments)
+    baseline, _v = runs("baseline: COPY of the month's rows", copy_month)
+    ours, _v = runs("(1) import %d accruals + %d payments" % (accrual_rows, payment_rows), import_month,
+                    keep_last=True)
+    record("import", "(1) import one month: %d accruals + %d payments" % (accrual_rows, payment_rows), ours, baseline)
+    cr.commit()
+
+    # (2) the monthly close; baseline: one aggregate query writing a per-account snapshot with the age buckets
+    as_of = "%s-%02d" % (last, {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30,
+                                12: 31}[int(last[5:])])
+    buckets = """
+        sum(t.owed) FILTER (WHERE t.owed > 0.004) AS debt,
+        sum(t.owed) FILTER (WHERE t.owed > 0.004 AND p.due_date < %(as_of)s) AS overdue,
+        sum(t.owed) FILTER (WHERE t.owed > 0.004 AND %(as_of)s::date - p.due_date <= 0) AS b_current,
+        sum(t.owed) FILTER (WHERE t.owed > 0.004 AND %(as_of)s::date - p.due_date BETWEEN 1 AND 90) AS b_1_3,
+        sum(t.owed) FILTER (WHERE t.owed > 0.004 AND %(as_of)s::date - p.due_date BETWEEN 91 AND 180) AS b_3_6,
+        sum(t.owed) FILTER (WHERE t.owed > 0.004 AND %(as_of)s::date - p.due_date BETWEEN 181 AND 365) AS b_6_12,
+        sum(t.owed) FILTER (WHERE t.owed > 0.004 AND %(as_of)s::date - p.due_date > 365
+                                  AND p.limitation_expiry >= %(as_of)s) AS b_12_36,
+        sum(t.owed) FILTER (WHERE t.owed > 0.004 AND p.limitation_expiry < %(as_of)s) AS b_barred,
+        sum(t.penalty) AS penalty"""
+    tranches = """
+        SELECT l.account_id, l.period, l.charged - coalesce(a.paid, 0) AS owed,
+               -- penalty of the unpaid rest at today's key rate with the 1/300 and 1/130 bands (a lower bound of
+               -- the arithmetic: one multiplication per tranche)
+               greatest(l.charged - coalesce(a.paid, 0), 0) * %(rate)s / 100.0
+                 * (least(greatest(%(as_of)s::date - pe.due_date - 30, 0), 60) / 300.0
+                    + greatest(%(as_of)s::date - pe.due_date - 90, 0) / 130.0) AS penalty
+        FROM (SELECT account_id, period, sum(accrued + correction - written_off) AS charged FROM ukkr_ledger_line
+              WHERE period <= %(period)s GROUP BY account_id, period) l
+        LEFT JOIN (SELECT account_id, period, sum(amount) AS paid FROM ukkr_payment_allocation
+                   WHERE date <= %(as_of)s AND period <= %(period)s GROUP BY account_id, period) a
+               ON a.account_id = l.account_id AND a.period = l.period
+        JOIN ukkr_period pe ON pe.name = l.period"""
+    rate = 16.5
+
+    def close_baseline():
+        cr.execute("""CREATE TEMP TABLE bench_snapshot ON COMMIT DROP AS
+                      SELECT t.account_id, %s FROM (%s) t JOIN ukkr_period p ON p.name = t.period
+                      GROUP BY t.account_id""" % (buckets, tranches),
+                   {"as_of": as_of, "period": last, "rate": rate})
+    baseline, _v = runs("baseline: one aggregate query into a snapshot table", close_baseline)
+    memory = []
+
+    def close():
+        with PeakRss() as peak:
+            value = env["ukkr.monthly.close"].close_period(last)
+        memory.append(peak.mib)
+        return value
+    ours, closed = runs("(2) close %s" % last, close, keep_last=True)
+    record("close", "(2) monthly close %s: %d accounts" % (last, closed.account_count), ours, baseline,
+           memory_mib=max(memory))
+    say("    peak RSS during the close: %.0f MiB" % max(memory))
+    cr.commit()
+
+    # (3) penalties (and debt) of every tranche of every account as of today
+    def penalties():
+        return env["ukkr.monthly.close"]._compute_state(last, TODAY)
+
+    def penalties_baseline():
+        cr.execute("SELECT sum(penalty), sum(owed) FILTER (WHERE owed > 0.004) FROM (%s) t" % tranches,
+                   {"as_of": TODAY, "period": last, "rate": rate})
+        return cr.fetchone()
+    baseline, _v = runs("baseline: one aggregate penalty query", penalties_baseline)
+    ours, state = runs("(3) penalties of all tranches as of %s" % TODAY, penalties, rollback=False)
+    record("penalties", "(3) penalties of all tranches", ours, baseline, penalty_total=state["totals"]["penalty"])
+    cr.execute("SELECT count(*) FROM (SELECT DISTINCT account_id, period FROM ukkr_ledger_line) t")
+    steps["penalties"]["label"] = "(3) penalties of all %d tranches (%d settled ones skipped in SQL)" % (
+        cr.fetchone()[0], state.get("skipped", 0))
+
+    # (4) the monthly xlsx report (ukkr_reports)
+    if "ukkr.monthly.report" in env:
+        def report():
+            return env["ukkr.monthly.report"].render_xlsx(last)
+
+        def report_baseline():
+            cr.execute("""SELECT period, settlement_id, tenure, sum(accrued), sum(paid), sum(debt), sum(overdue_debt),
+                                 sum(penalty), count(*) FILTER (WHERE debt > 0)
+                          FROM ukkr_debt_snapshot WHERE period BETWEEN %s AND %s
+                          GROUP BY period, settlement_id, tenure""", (last[:4] + "-01", last))
+            return cr.fetchall()
+        baseline, _v = runs("baseline: one aggregate query over the year's snapshots", report_baseline)
+        ours, _v = runs("(4) monthly xlsx %s" % last, report)
+        record("report", "(4) monthly xlsx report %s" % last, ours, baseline)
+    else:
+        steps["report"] = {"label": "(4) monthly xlsx report", "missing": "ukkr_reports is not on this branch yet"}
+
+    # (5) the debt pivot
+    snapshot = env["ukkr.debt.snapshot"]
+    measures = ["debt", "debt_current", "debt_1_3", "debt_3_6", "debt_6_12", "debt_12_36", "debt_barred", "penalty"]
+
+    def pivot():
+        snapshot.invalidate_cache()
+        return snapshot.read_group([("period", "=", last)], ["settlement_id", "tenure"] + measures,
+                                   ["settlement_id", "tenure"], lazy=False)
+
+    def pivot_baseline():
+        cr.execute("""SELECT settlement_id, tenure, %s FROM ukkr_debt_snapshot WHERE period = %%s
+                      GROUP BY settlement_id, tenure""" % ", ".join("sum(%s)" % m for m in measures), (last,))
+        return cr.fetchall()
+    baseline, _v = runs("baseline: GROUP BY settlement, category", pivot_baseline, rollback=False)
+    ours, groups = runs("(5) pivot read_group settlement × category × bucket", pivot, rollback=False)
+    record("pivot", "(5) debt pivot read_group: %d cells × %d buckets" % (len(groups), len(measures) - 2), ours,
+           baseline)
+    cr.execute("SELECT count(*) FROM ukkr_debtor_case WHERE state = 'open'")
+    results["open_cases"] = cr.fetchone()[0]
+    save_results(results)
+    cr.commit()
+
+
+# ---------------------------------------------------------------------------------------------------- kanban
+def kanban(url, db, login, password, repeat):
+    import http.cookiejar
+    import urllib.request
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+    def call(path, params):
+        body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params, "id": 1}).encode("utf-8")
+        request = urllib.request.Request(url + path, body, {"Content-Type": "application/json"})
+        reply = json.loads(opener.open(request, timeout=120).read().decode("utf-8"))
+        if reply.get("error"):
+            raise RuntimeError(json.dumps(reply["error"])[:2000])
+        return reply["result"]
+    session = call("/web/session/authenticate", {"db": db, "login": login, "password": password})
+    context = dict(session["user_context"])
+    domain = [["state", "=", "open"]]
+    fields = ["account_id", "activity_ids", "activity_state", "apartment", "building_id", "color", "deadline_passed",
+              "months_in_debt", "name", "next_action", "next_deadline", "overdue_at_close", "priority",
+              "settlement_id", "stage_id", "user_id"]
+
+    def open_kanban():
+        groups = call("/web/dataset/call_kw/ukkr.debtor.case/read_group", {
+            "model": "ukkr.debtor.case", "method": "read_group",
+            "args": [], "kwargs": {"domain": domain, "fields": ["stage_id"], "groupby": ["stage_id"],
+                                   "lazy": True, "orderby": "", "context": context}})
+        cards = 0
+        for group in groups:
+            page = call("/web/dataset/search_read", {"model": "ukkr.debtor.case", "fields": fields,
+                                                     "domain": group["__domain"], "limit": 40, "sort": "",
+                                                     "context": context})
+            cards += len(page["records"])
+        return len(groups), cards
+    samples = []
+    for run in range(repeat + 1):   # the first call warms the server's caches and is reported apart
+        started = time.time()
+        columns, cards = open_kanban()
+        samples.append(time.time() - started)
+        say("  (6) kanban first page run %d: %.3f s (%d columns, %d cards)" % (run, samples[-1], columns, cards))
+    started = time.time()
+    call("/web/dataset/search_read", {"model": "ukkr.debtor.case", "fields": fields, "domain": domain, "limit": 80,
+                                      "sort": "", "context": context})
+    flat = time.time() - started
+    results = load_results()
+    results.setdefault("steps", {})["kanban"] = {
+        "label": "(6) case kanban first page (%d columns, %d cards) over JSON-RPC" % (columns, cards),
+        "ours": summary(samples[1:]), "baseline": None, "first_call": samples[0], "flat_search_read": flat}
+    save_results(results)
+
+
+# ---------------------------------------------------------------------------------------------------- table
+def machine():
+    import multiprocessing
+    try:
+        with open("/proc/cpuinfo") as handle:
+            model = [line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")][0]
+    except (OSError, IndexError):
+        model = platform.processor()
+    try:
+        with open("/proc/meminfo") as handle:
+            memory = int(handle.readline().split()[1]) / 1048576.0
+    except OSError:
+        memory = 0
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = 0
+    return "%s, %d cores, %.1f GiB RAM, %s; load average at the end %.1f" % (
+        model, multiprocessing.cpu_count(), memory, platform.platform(terse=True), load)
+
+
+def table():
+    results = load_results()
+    lines = ["УККР bench %s: %d accounts × %d months (measured month %s), %s runs each; %s" % (
+        results.get("finished", datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")), results["accounts"],
+        results["months"], results["period"], results.get("repeat", "?"), machine()), ""]
+    lines.append("%-72s %9s %17s %9s %7s %8s %s" % ("step", "median", "spread", "baseline", "ratio", "target",
+                                                    "ok"))
+    for key in ("import", "close", "penalties", "report", "pivot", "kanban"):
+        step = results.get("steps", {}).get(key)
+        if not step:
+            lines.append("%-72s not measured" % key)
+            continue
+        if step.get("missing"):
+            lines.append("%-72s GAP: %s" % (step["label"], step["missing"]))
+            continue
+        ours, base = step["ours"], step.get("baseline")
+        ratio = ours["median"] / base["median"] if base and base["median"] else None
+        ok = ours["median"] <= TARGETS[key] and (ratio is None or ratio <= 3.0)
+        lines.append("%-72s %8.2fs %7.2f–%7.2fs %8.3fs %6s %7.1fs %s" % (
+            step["label"][:72], ours["median"], ours["min"], ours["max"], base["median"] if base else float("nan"),
+            "%.1f×" % ratio if ratio else "—", TARGETS[key], "yes" if ok else "NO"))
+        if key == "close":
+            lines.append("%-72s %8.0f MiB (target < 1536 MiB)" % ("    peak RSS of the Odoo process during the close",
+                                                                   step["memory_mib"]))
+        if key == "kanban":
+            lines.append("%-72s %8.3fs" % ("    first call after the server started (cold caches)", step["first_call"]))
+    lines.append("")
+    lines.append("setup (not measured): " + ", ".join("%s %.1f s" % item for item in results.get("setup", {}).items()))
+    if results.get("setup_closes"):
+        lines.append("setup closes: " + ", ".join("%s %.1f s" % item for item in results["setup_closes"].items()))
+    lines.append("history rows: %s accruals, %s payments; open debtor cases: %s" % (
+        results.get("history_accrual_rows"), results.get("history_payment_rows"), results.get("open_cases")))
+    text = "\n".join(lines) + "\n"
+    print(text)
+    with open(os.path.join(ARTIFACTS, "bench.txt"), "w") as handle:
+        handle.write(text)
+
+
+def main(env, argv):
+    """Entry for tools/odoo_exec.py: ``setup ACCOUNTS MONTHS`` or ``measure REPEAT``."""
+    if argv[0] == "setup":
+        setup(env, int(argv[1]), int(argv[2]))
+    elif argv[0] == "measure":
+        results = load_results()
+        results["repeat"] = int(argv[1])
+        save_results(results)
+        measure(env, int(argv[1]))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "kanban":
+        kanban(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]))
+    elif sys.argv[1] == "table":
+        results = load_results()
+        results["finished"] = datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
+        save_results(results)
+        table()
