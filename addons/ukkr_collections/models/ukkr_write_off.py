@@ -14,10 +14,11 @@ REASONS = [("time_barred", "Time-barred, no court action"), ("uncollectable", "U
            ("deceased", "Debtor deceased or liquidated")]
 STATES = [("draft", "Draft"), ("proposed", "Proposed by the legal group"), ("approved", "Approved by the manager"),
           ("posted", "Posted"), ("cancelled", "Cancelled")]
-# Accounts of the write-off entry (ПБУ 9/99 п.11, ПБУ 10/99 п.12: bad debt written off is an other expense;
-# Приказ Минфина № 94н: 91.02 «Прочие расходы» / 62.01; 007 «Списанная в убыток задолженность неплатёжеспособных
-# дебиторов» off balance for 5 years — booked only when the company's chart has it).
-WRITE_OFF_ACCOUNTS = {"expense": ("91.02", "91.01"), "receivable": ("62.01",), "off_balance": ("007",)}
+# Accounts of the write-off entry (ПБУ 10/99 п.11: bad debt written off is an other expense; Приказ Минфина № 94н:
+# Dr 91.02 «Прочие расходы» / Cr 62.01). The off-balance account 007 «Списанная в убыток задолженность
+# неплатёжеспособных дебиторов» (kept 5 years) is single-entry, which Odoo's balanced moves cannot hold: the posted
+# write-offs themselves (``_quarter_rows``) are that register; no 007 line is booked.
+WRITE_OFF_ACCOUNTS = {"expense": ("91.02", "91.01"), "receivable": ("62.01",)}
 
 
 class UkkrWriteOff(models.Model):
@@ -234,7 +235,7 @@ class UkkrWriteOff(models.Model):
                 if account:
                     found[key] = account
                     break
-            if key not in found and key != "off_balance":
+            if key not in found:
                 raise UserError(_("Account %s of the Russian chart is missing: install the l10n_ru chart of "
                                   "accounts for the company.") % codes[0])
         return found

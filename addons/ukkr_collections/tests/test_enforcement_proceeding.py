@@ -54,10 +54,11 @@ class TestEnforcementProceeding(AgreementCase):
         self.assertEqual(allowed.writ_amount, 100000.0, "nothing changed")
         self.assertEqual(self.writ(writ_amount=150000, writ_number="2-502/2026").measure_number, 26)
         # Russian message for the user
-        with self.assertRaisesRegex(ValidationError, "работодателю.*100\u00a0000,00"), self.env.cr.savepoint():
+        with self.assertRaises(ValidationError) as caught, self.env.cr.savepoint():
             self.Proceeding.sudo(self.lawyer).with_context(lang="ru_RU").create({
                 "account_id": self.account["2"].id, "writ_number": "2-503/2026", "writ_date": "2026-05-20",
                 "court_name": "Суд", "writ_amount": 150000, "route": "pension", "recipient_id": self.employer.id})
+        self.assertRegex(caught.exception.name, "работодателю.*100\u00a0000,00.*ст.9")
         # the employer letter prints (measure 23)
         html = self.env.ref("ukkr_collections.report_enforcement_employer_letter").render_qweb_html(allowed.ids)[0]
         self.assertIn(b"2-500/2026", html)
