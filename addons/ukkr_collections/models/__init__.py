@@ -51,3 +51,9 @@ from . import ukkr_workoff_agreement
 from . import ukkr_debtor_case_agreements
 from . import ukkr_payment_channel
 from . import ukkr_payment_channel_share
+from . import ukkr_enforcement_proceeding
+from . import ukkr_travel_ban_request
+from . import ukkr_write_off
+from . import ukkr_write_off_line
+from . import ukkr_fssp_reconciliation
+from . import ukkr_fssp_reconciliation_line

@@ -303,6 +303,10 @@ class UkkrMonthlyClose(models.Model):
                 WHERE period > %s AND period <= %s GROUP BY account_id""", (previous.period, period))
             accrued = dict(self.env.cr.fetchall())
             opening = False
+            # write-offs posted since the last close credited 62.01 with their own entry (ukkr.write.off)
+            for account_id, amount in self.env["ukkr.write.off"]._write_off_adjustments(close, end).items():
+                old_debt, old_penalty = before.get(account_id, (0.0, 0.0))
+                before[account_id] = (old_debt - amount, old_penalty)
         else:
             prior = self._compute_state(previous_period(period), period_bounds(previous_period(period))[1])
             before = {a: (d["debt"], d["penalty"]) for a, d in prior["accounts"].items()}

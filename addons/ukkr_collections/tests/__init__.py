@@ -23,3 +23,6 @@ from . import test_installment_agreement
 from . import test_limitation_event
 from . import test_workoff_agreement
 from . import test_payment_channel
+from . import test_enforcement_proceeding
+from . import test_write_off
+from . import test_fssp_reconciliation

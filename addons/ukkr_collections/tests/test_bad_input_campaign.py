@@ -33,8 +33,15 @@ def run_billing(env, content, filename):
 # importer → (how to run it on (env, content, filename), tables it may change)
 IMPORTERS = {
     "billing": (run_billing, BILLING_TABLES),
-    # "fssp": (run_fssp_register, ["ukkr_enforcement_…", …]),   ← the ФССП register importer goes here
+    "fssp": (lambda env, content, filename: run_fssp_register(env, content, filename),
+             ["ukkr_fssp_reconciliation", "ukkr_fssp_reconciliation_line", "ukkr_enforcement_proceeding"]),
 }
+FSSP = "Номер ИП;Номер ИД;Должник;Сумма;Взыскано;Состояние\n"
+
+
+def run_fssp_register(env, content, filename):
+    """The register is imported by the legal group: run as the superuser with the operator's language."""
+    return env["ukkr.fssp.reconciliation"].sudo().import_content(content, filename, 2026, 4)
 
 ACCOUNT_HEADER = "Лицевой счет;Населенный пункт;Улица;Дом;Квартира;Плательщик;Тип плательщика;Основание проживания"
 ACCOUNT_ROW = "9900000009;п. Тея;ул. Южная;5;1;{payer};Физическое лицо;Собственник"
@@ -137,6 +144,28 @@ CASES = [
      csv(ACCRUAL + '9900000001;2026-10;heating;"1,000.50";\n'), "не число"),
     ("huge number of residents", "billing", "accounts.csv",
      account_file("Иванов И. И.", ";Проживает", ";99999999999"), "Проживает"),
+    # the ФССП register (measure 24)
+    ("ФССП: empty file", "fssp", "register.csv", b"", "Файл пуст"),
+    ("ФССП: not a register", "fssp", "register.csv", csv("account;period\n1;2\n"), "не хватает столбцов"),
+    ("ФССП: damaged XLSX", "fssp", "register.xlsx", b"PK\x03\x04" + b"\x00garbage" * 50, "повреждён"),
+    ("ФССП: formula as the debtor", "fssp", "register.csv",
+     csv(FSSP + "1/26/24076-ИП;2-1/2026;=cmd|' /C calc'!A0;1000;0;на исполнении\n"), "похоже на формулу"),
+    ("ФССП: formula in an XLSX cell", "fssp", "register.xlsx",
+     lambda: xlsx([FSSP.strip().split(";"), ["1/26/24076-ИП", "2-1/2026", '=HYPERLINK("http://evil.example")',
+                                             1000, 0, "на исполнении"]]), "похоже на формулу"),
+    ("ФССП: collected not a number", "fssp", "register.csv",
+     csv(FSSP + "1/26/24076-ИП;2-1/2026;Иванов;1000;много;на исполнении\n"), "не число"),
+    ("ФССП: collected above the amount", "fssp", "register.csv",
+     csv(FSSP + "1/26/24076-ИП;2-1/2026;Иванов;1000;2000;на исполнении\n"), "взыскано больше"),
+    ("ФССП: unknown state", "fssp", "register.csv",
+     csv(FSSP + "1/26/24076-ИП;2-1/2026;Иванов;1000;0;где-то\n"), "неизвестное состояние"),
+    ("ФССП: proceeding listed twice", "fssp", "register.csv",
+     csv(FSSP + "1/26/24076-ИП;2-1/2026;Иванов;1000;0;на исполнении\n"
+         "1/26/24076-ИП;2-2/2026;Петров;500;0;на исполнении\n"), "уже был в строке 2"),
+    ("ФССП: writ number missing", "fssp", "register.csv",
+     csv(FSSP + "1/26/24076-ИП;;Иванов;1000;0;на исполнении\n"), "не заполнен"),
+    ("ФССП: negative amount", "fssp", "register.csv",
+     csv(FSSP + "1/26/24076-ИП;2-1/2026;Иванов;-1000;0;на исполнении\n"), "отрицательной"),
     # dates and periods
     ("31.02.2025", "billing", "payments.csv", csv(PAYMENT + "9900000001;31.02.2025;100;D-5;;\n"), "неверная дата"),
     ("date in 1900", "billing", "payments.csv", csv(PAYMENT + "9900000001;01.01.1900;100;D-6;;\n"),

@@ -103,6 +103,16 @@ MATRIX = {
     "ukkr.limitation.event":        ("r",    "rwc",  "rwcu", "r",    "r"),
     "ukkr.workoff.agreement":       ("rwc",  "rw",   "rwcu", "r",    "r"),
     "ukkr.payment.channel":         ("r",    "r",    "rwcu", "r",    "r"),
+    # enforcement and write-off (measures 22–27)
+    "ukkr.enforcement.proceeding":  ("r",    "rwc",  "rwcu", "r",    "r"),
+    "ukkr.enforcement.recovery.wizard": WIZARD,
+    "ukkr.travel.ban.request":      ("r",    "rwc",  "rwcu", "r",    "r"),
+    "ukkr.write.off":               ("r",    "rwcu", "rwcu", "r",    "r"),   # drafts only are deleted
+    "ukkr.write.off.line":          ("r",    "rwcu", "rwcu", "r",    "r"),
+    "ukkr.write.off.candidates.wizard": WIZARD,
+    "ukkr.fssp.reconciliation":     ("r",    "rwc",  "rwcu", "r",    "r"),
+    "ukkr.fssp.reconciliation.line": ("r",   "rwc",  "rwcu", "r",    "r"),
+    "ukkr.fssp.reconciliation.wizard": WIZARD,
     "ukkr.payment.channel.share":   ("r",    "r",    "r",    "r",    "r"),   # SQL view
     # messages to payers
     "ukkr.sms.gateway":             ("r",    "r",    "rwcu", ".",    "."),
@@ -168,6 +178,15 @@ WIZARDS = {
     "ukkr.notice.batch.wizard": (lambda case: {"case_ids": [(6, 0, case.municipal_case().ids)], "kind": "warning",
                                                "channel": "registered_letter"},
                                  "action_create", {"operator", "lawyer", "manager"}),
+    "ukkr.enforcement.recovery.wizard": (lambda case: {"proceeding_id": case.presented_proceeding().id,
+                                                       "amount": 100, "date": "2026-11-26", "doc": "ПП-матрица"},
+                                         "action_register", {"lawyer", "manager"}),
+    "ukkr.write.off.candidates.wizard": (lambda case: {"on_date": "2026-11-26"}, "action_create",
+                                         {"lawyer", "manager"}),
+    "ukkr.fssp.reconciliation.wizard": (lambda case: {
+        "year": 2026, "quarter": "4", "filename": "reestr.csv", "file": base64.b64encode(
+            "Номер ИП;Номер ИД;Должник;Сумма;Взыскано;Состояние\n1/26/1-ИП;2-1/2026;Иванов;100;0;на исполнении\n"
+            .encode("utf-8"))}, "action_import", {"lawyer", "manager"}),
 }
 IDENTITY_FIELD = re.compile(r"passport|snils|birth|identity|id_doc|id_card|pasport", re.I)
 
@@ -216,6 +235,17 @@ class TestRoleMatrix(common.TransactionCase):
         return Case.search([("account_id", "=", self.municipal.id), ("state", "=", "open")]) or \
             Case.create({"account_id": self.municipal.id})
 
+    def presented_proceeding(self):
+        """A writ of the municipal account presented to the bailiffs (made once)."""
+        Proceeding = self.env["ukkr.enforcement.proceeding"]
+        found = Proceeding.search([("writ_number", "=", "2-777/2026")])
+        if not found:
+            found = Proceeding.create({"account_id": self.municipal.id, "writ_number": "2-777/2026",
+                                       "writ_date": "2026-10-01", "court_name": "Мировой судья (проверка прав)",
+                                       "writ_amount": 5000, "route": "bailiff", "fssp_department": "ОСП"})
+            found.action_present("2026-10-05")
+        return found
+
     def fixtures(self):
         """model → (sample record, values to create one, field written back with its own value)."""
         env, municipal, plan = self.env, self.municipal, self.plan
@@ -228,6 +258,14 @@ class TestRoleMatrix(common.TransactionCase):
         self.municipal_case()   # the case analysis view needs one case
         agreement = env["ukkr.installment.agreement"].create({"account_id": municipal.id, "date": "2026-11-01"})
         env["ukkr.payment.channel"].search([("code", "=", "work_off")]).unlink()   # its code is free to create
+        writ = {"account_id": municipal.id, "writ_number": "2-100/2026", "writ_date": "2026-10-01",
+                "court_name": "Мировой судья (проверка прав)", "writ_amount": 40000, "route": "bailiff"}
+        proceeding = env["ukkr.enforcement.proceeding"].create(writ)
+        reconciliation = env["ukkr.fssp.reconciliation"].create({
+            "year": 2026, "quarter": "4", "line_ids": [(0, 0, {"kind": "missing_here", "writ_number": "2-8/2026",
+                                                               "proceeding_id": proceeding.id})]})
+        write_off = env["ukkr.write.off"].create({"account_id": municipal.id, "reason": "deceased",
+                                                  "line_ids": [(0, 0, {"period": "2026-09", "principal": 10})]})
         return {
             "ukkr.plan": (plan, {"name": "План (проверка)", "order_number": "1-р", "order_date": "2026-01-01",
                                  "date_from": "2026-01-01", "date_to": "2026-12-31"}, "name"),
@@ -336,6 +374,18 @@ class TestRoleMatrix(common.TransactionCase):
                                        {"account_id": municipal.id, "hours": 4, "hourly_rate": 250}, "hours"),
             "ukkr.payment.channel": (first("ukkr.payment.channel"), {"code": "work_off", "name": "Проверка"},
                                      "name"),
+            "ukkr.enforcement.proceeding": (proceeding, writ, "note"),
+            "ukkr.travel.ban.request": (env["ukkr.travel.ban.request"].create({
+                "proceeding_id": proceeding.id, "account_id": municipal.id, "date": "2026-11-20", "debt": 40000}),
+                {"proceeding_id": proceeding.id, "account_id": municipal.id, "date": "2026-11-21", "debt": 40000},
+                "debt"),
+            "ukkr.fssp.reconciliation": (reconciliation, {"year": 2026, "quarter": "3"}, "department"),
+            "ukkr.fssp.reconciliation.line": (reconciliation.line_ids[:1], {
+                "reconciliation_id": reconciliation.id, "kind": "missing_here", "writ_number": "2-9/2026"},
+                "writ_number"),
+            "ukkr.write.off": (write_off, {"account_id": municipal.id, "reason": "deceased"}, "basis"),
+            "ukkr.write.off.line": (write_off.line_ids, {"write_off_id": write_off.id, "period": "2026-08",
+                                                         "principal": 10}, "principal"),
             "ukkr.payment.channel.share": (first("ukkr.payment.channel.share"), None, "amount"),
             "ukkr.debt.snapshot.analysis": (first("ukkr.debt.snapshot.analysis"), None, "period"),
             "ukkr.debt.service.analysis": (first("ukkr.debt.service.analysis"), None, "period"),

@@ -1,0 +1,379 @@
+from collections import defaultdict
+
+from psycopg2.extras import execute_values
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .ukkr_monthly_close import ORGANISATIONS
+from .ukkr_personal_account import rub
+
+MANAGER = "ukkr_debt_plan.group_ukkr_manager"
+LAWYER = "ukkr_debt_plan.group_ukkr_lawyer"
+REASONS = [("time_barred", "Time-barred, no court action"), ("uncollectable", "Uncollectable (229-ФЗ ст.46 act)"),
+           ("deceased", "Debtor deceased or liquidated")]
+STATES = [("draft", "Draft"), ("proposed", "Proposed by the legal group"), ("approved", "Approved by the manager"),
+          ("posted", "Posted"), ("cancelled", "Cancelled")]
+# Accounts of the write-off entry (ПБУ 10/99 п.11: bad debt written off is an other expense; Приказ Минфина № 94н:
+# Dr 91.02 «Прочие расходы» / Cr 62.01). The off-balance account 007 «Списанная в убыток задолженность
+# неплатёжеспособных дебиторов» (kept 5 years) is single-entry, which Odoo's balanced moves cannot hold: the posted
+# write-offs themselves (``_quarter_rows``) are that register; no 007 line is booked.
+WRITE_OFF_ACCOUNTS = {"expense": ("91.02", "91.01"), "receivable": ("62.01",)}
+
+
+class UkkrWriteOff(models.Model):
+    """Списание дебиторской задолженности (measure 27 of the order).
+
+    Candidates: time-barred tranches of accounts with no court filing, writs returned as uncollectable (229-ФЗ
+    ст.46), cases closed because the debtor died or was liquidated. The legal group proposes (lawyer), the УККР —
+    manager approves, then posting writes ``written_off`` on the ledger lines of those periods (each period's amount
+    split over its services in proportion to their unpaid balance), so the debt drops everywhere, and posts one
+    entry in the УККР journal: Dr 91.02 (91.01 when the chart has no sub-account) / Cr 62.01 for the principal.
+    Penalties of the written-off tranches disappear with their principal; the next monthly close books that through
+    its penalty line (76.02 / 91.01). The case moves to «Списано» and closes. The monthly close counts a posted
+    write-off's amount as already credited to 62.01 (``_write_off_adjustments``), so the receivable is not credited
+    twice. Only periods of closed months are written off, and the posting date must be in an open month.
+    """
+    _name = "ukkr.write.off"
+    _description = "Debt write-off"
+    _inherit = ["ukkr.case.action", "mail.thread"]
+    _order = "date desc, id desc"
+
+    _measure_number = 27
+    _measure_amount_field = "amount"
+
+    name = fields.Char("Number", readonly=True, copy=False, index=True)
+    state = fields.Selection(STATES, "Status", default="draft", required=True, readonly=True, index=True,
+                             copy=False, track_visibility="onchange")
+    reason = fields.Selection(REASONS, "Reason", required=True, track_visibility="onchange")
+    partner_id = fields.Many2one(related="account_id.partner_id", string="Payer", store=True, readonly=True)
+    is_municipal = fields.Boolean(related="account_id.is_municipal", string="Municipal housing", store=True,
+                                  readonly=True)
+    proceeding_id = fields.Many2one("ukkr.enforcement.proceeding", "Writ returned as uncollectable",
+                                    domain="[('account_id', '=', account_id), ('state', '=', 'returned')]")
+    basis = fields.Text("Grounds", help="Documents the write-off rests on: the bailiff's act, a death certificate, "
+                                        "the register entry of the liquidation…")
+    line_ids = fields.One2many("ukkr.write.off.line", "write_off_id", "Tranches", copy=True)
+    amount = fields.Float("Principal written off", digits=(14, 2), compute="_compute_totals", store=True)
+    penalty = fields.Float("Penalties written off", digits=(14, 2), compute="_compute_totals", store=True)
+    proposed_by = fields.Many2one("res.users", "Proposed by", readonly=True, copy=False)
+    approved_by = fields.Many2one("res.users", "Approved by", readonly=True, copy=False, track_visibility="onchange")
+    date_approved = fields.Date("Approved on", readonly=True, copy=False)
+    date_posted = fields.Date("Posted on", readonly=True, copy=False)
+    move_id = fields.Many2one("account.move", "Accounting entry", readonly=True, copy=False, ondelete="restrict")
+    close_id = fields.Many2one("ukkr.monthly.close", "Counted by the close of", readonly=True, copy=False,
+                               ondelete="set null", index=True)
+
+    @api.depends("line_ids.principal", "line_ids.penalty")
+    def _compute_totals(self):
+        for rec in self:
+            rec.amount = round(sum(rec.line_ids.mapped("principal")), 2)
+            rec.penalty = round(sum(rec.line_ids.mapped("penalty")), 2)
+
+    # ------------------------------------------------------------------ create / write / unlink
+    @api.model
+    def create(self, vals):
+        record = super().create(vals)
+        self.env.cr.execute("UPDATE ukkr_write_off SET name = 'СП-' || lpad(id::text, 6, '0') WHERE id = %s",
+                            (record.id,))
+        record.invalidate_cache(["name"], record.ids)
+        return record
+
+    @api.multi
+    def write(self, vals):
+        if not self.env.context.get("ukkr_write_off_system"):
+            for rec in self:
+                if rec.state != "draft":
+                    raise UserError(_("Write-off %s is no longer a draft: it cannot be changed.") % rec.name)
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        if any(rec.state != "draft" for rec in self):
+            raise UserError(_("Only a draft write-off can be deleted."))
+        return super().unlink()
+
+    def _post_note(self, body):
+        user = self.env.user
+        self.sudo().message_post(body=body, author_id=user.partner_id.id, subtype="mail.mt_note",
+                                 email_from=user.partner_id.email or user.company_id.email or "noreply@localhost")
+
+    def _system_write(self, vals):
+        return self.with_context(ukkr_write_off_system=True).write(vals)
+
+    # ------------------------------------------------------------------ the flow
+    @api.multi
+    def action_propose(self):
+        """The legal group proposes the write-off (lawyer)."""
+        if not self.env.user.has_group(LAWYER):
+            raise AccessError(_("Only the legal group (УККР — lawyer) proposes a write-off."))
+        for rec in self:
+            if rec.state != "draft":
+                raise UserError(_("Write-off %s is not a draft.") % rec.name)
+            if not rec.line_ids or rec.amount <= 0:
+                raise UserError(_("List the tranches to write off."))
+            if rec.reason == "uncollectable" and not rec.proceeding_id:
+                raise UserError(_("Name the writ returned as uncollectable (229-ФЗ ст.46)."))
+            if rec.reason in ("uncollectable", "deceased") and not (rec.basis or "").strip():
+                raise UserError(_("Describe the documents the write-off rests on."))
+            rec._check_lines()
+            rec._system_write({"state": "proposed", "proposed_by": self.env.user.id})
+            rec._post_note("Юридическая группа предлагает списать %s руб. основного долга." % rub(rec.amount))
+        return True
+
+    @api.multi
+    def action_approve(self):
+        """The УККР — manager approves (only the manager)."""
+        if not self.env.user.has_group(MANAGER):
+            raise AccessError(_("Only the УККР — manager approves a write-off."))
+        for rec in self:
+            if rec.state != "proposed":
+                raise UserError(_("Write-off %s must be proposed by the legal group before it is approved.")
+                                % rec.name)
+            rec._system_write({"state": "approved", "approved_by": self.env.user.id,
+                               "date_approved": fields.Date.context_today(self)})
+            rec._post_note("Списание утверждено руководителем УККР.")
+        return True
+
+    @api.multi
+    def action_cancel(self):
+        for rec in self:
+            if rec.state == "posted":
+                raise UserError(_("Write-off %s is posted: it cannot be cancelled.") % rec.name)
+            if rec.state == "approved" and not self.env.user.has_group(MANAGER):
+                raise AccessError(_("Only the УККР — manager cancels an approved write-off."))
+            rec._system_write({"state": "cancelled"})
+        return True
+
+    def _check_lines(self):
+        """Each period once, of a closed month, and not more than its unpaid principal in the ledger."""
+        self.ensure_one()
+        periods = self.line_ids.mapped("period")
+        if len(periods) != len(set(periods)):
+            raise UserError(_("A period is listed twice."))
+        self.env.cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
+        last_closed = self.env.cr.fetchone()[0]
+        late = [p for p in periods if not last_closed or p > last_closed]
+        if late:
+            raise UserError(_("Only periods of closed months are written off (the last closed month is %s): %s.")
+                            % (last_closed or "—", ", ".join(sorted(late))))
+        self.env.cr.execute("""SELECT period, sum(accrued + correction - paid - written_off) FROM ukkr_ledger_line
+                               WHERE account_id = %s AND period = ANY(%s) GROUP BY period""",
+                            (self.account_id.id, periods))
+        owed = dict(self.env.cr.fetchall())
+        for line in self.line_ids:
+            if line.principal <= 0:
+                raise UserError(_("The principal of period %s must be positive.") % line.period)
+            if line.principal > owed.get(line.period, 0.0) + 0.004:
+                raise UserError(_("Period %s: %s RUB is more than its unpaid principal in the ledger (%s RUB).")
+                                % (line.period, rub(line.principal), rub(owed.get(line.period, 0.0))))
+        return last_closed
+
+    @api.multi
+    def action_post(self, date_posted=None):
+        """Approved → the ledger's ``written_off`` and the accounting entry; the case is written off and closed."""
+        if not (self.env.user.has_group(LAWYER) or self.env.user.has_group(MANAGER)):
+            raise AccessError(_("Only УККР lawyers and the manager post write-offs."))
+        for rec in self:
+            if rec.state == "posted":
+                raise UserError(_("Write-off %s is already posted.") % rec.name)
+            if rec.state != "approved":
+                raise UserError(_("Write-off %s has not been approved by the УККР — manager: it cannot be posted.")
+                                % rec.name)
+            day = date_posted or fields.Date.context_today(self)
+            day = day if isinstance(day, str) else fields.Date.to_string(day)
+            last_closed = rec._check_lines()
+            if day[:7] <= last_closed:
+                raise UserError(_("Month %s is closed: date the write-off in an open month.") % day[:7])
+            rec._write_ledger()
+            move = rec._post_entry(day)
+            rec._system_write({"state": "posted", "date_posted": day, "move_id": move.id})
+            text = "Списано %s руб. основного долга (%s) за периоды %s; проводка %s." % (
+                rub(rec.amount), dict(REASONS)[rec.reason], ", ".join(sorted(rec.line_ids.mapped("period"))),
+                move.name)
+            rec._post_note(text)
+            case = rec.case_id
+            if case and case.state == "open":
+                case._advance_to("written_off", text)
+        self.mapped("account_id").invalidate_cache()
+        return True
+
+    def _write_ledger(self):
+        """Split each period's principal over its services in proportion to their unpaid balance (kopeck
+        remainder on the largest); one batched UPDATE."""
+        self.ensure_one()
+        self.env.cr.execute("""SELECT id, period, accrued + correction - paid - written_off FROM ukkr_ledger_line
+                               WHERE account_id = %s AND period = ANY(%s)
+                               AND accrued + correction - paid - written_off > 0 ORDER BY period, id""",
+                            (self.account_id.id, self.line_ids.mapped("period")))
+        by_period = defaultdict(list)
+        for line_id, period, balance in self.env.cr.fetchall():
+            by_period[period].append((line_id, balance))
+        updates = []
+        for line in self.line_ids:
+            rows = by_period[line.period]
+            total = sum(balance for _id, balance in rows)
+            shares = [(line_id, round(line.principal * balance / total, 2), balance) for line_id, balance in rows]
+            remainder = round(line.principal - sum(share for _id, share, _b in shares), 2)
+            if remainder and shares:
+                largest = max(range(len(shares)), key=lambda i: shares[i][2])
+                line_id, share, balance = shares[largest]
+                shares[largest] = (line_id, round(share + remainder, 2), balance)
+            updates += [(line_id, share) for line_id, share, _b in shares if share]
+        execute_values(self.env.cr, """UPDATE ukkr_ledger_line l SET written_off = l.written_off + v.amount
+                                       FROM (VALUES %s) AS v(id, amount) WHERE l.id = v.id""", updates)
+        self.env["ukkr.ledger.line"].invalidate_cache(["written_off", "balance"])
+
+    @api.model
+    def _entry_accounts(self):
+        company = self.env.user.company_id
+        Account = self.env["account.account"].sudo()
+        found = {}
+        for key, codes in WRITE_OFF_ACCOUNTS.items():
+            for code in codes:
+                account = Account.search([("code", "=", code), ("company_id", "=", company.id)], limit=1)
+                if account:
+                    found[key] = account
+                    break
+            if key not in found:
+                raise UserError(_("Account %s of the Russian chart is missing: install the l10n_ru chart of "
+                                  "accounts for the company.") % codes[0])
+        return found
+
+    def _post_entry(self, day):
+        """Dr 91.02 / Cr 62.01 (partner: the organisation, none for the population, as in the monthly close)."""
+        accounts = self._entry_accounts()
+        journal = self.env.ref("ukkr_collections.journal_ukkr").sudo()
+        partner = self.account_id.partner_id.id if self.account_id.payer_kind in ORGANISATIONS else False
+        label = _("Write-off %s, account %s") % (self.name, self.account_id.name)
+        lines = [(0, 0, {"account_id": accounts["expense"].id, "name": label, "partner_id": partner,
+                         "debit": self.amount, "credit": 0.0}),
+                 (0, 0, {"account_id": accounts["receivable"].id, "name": label, "partner_id": partner,
+                         "debit": 0.0, "credit": self.amount})]
+        move = self.env["account.move"].sudo().create({"journal_id": journal.id, "date": day, "ref": label,
+                                                       "line_ids": lines})
+        move.post()
+        return move
+
+    # ------------------------------------------------------------------ the monthly close
+    @api.model
+    def _write_off_adjustments(self, close, end):
+        """{account_id: amount} of posted write-offs not yet counted by a close; marks them counted by ``close``.
+        Their entry already credited 62.01, so the close takes them out of the debt before. All of them, whatever
+        their date: the ledger's ``written_off`` is not dated, so the close's debt already lacks them."""
+        self.env.cr.execute("""UPDATE ukkr_write_off SET close_id = %s WHERE state = 'posted' AND close_id IS NULL
+                               RETURNING account_id, amount""", (close.id,))
+        adjustments = defaultdict(float)
+        for account_id, amount in self.env.cr.fetchall():
+            adjustments[account_id] += amount
+        return adjustments
+
+    # ------------------------------------------------------------------ candidates
+    @api.model
+    def _candidates(self, on_date=None):
+        """{account_id: (reason, proceeding_id, [(period, principal, penalty)])} — set-based: three reads for all
+        accounts, the tranche arithmetic in memory. Accounts with a write-off in progress are left out."""
+        cr = self.env.cr
+        as_of = fields.Date.from_string(on_date or fields.Date.context_today(self))
+        cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
+        last_closed = cr.fetchone()[0]
+        if not last_closed:
+            return {}
+        cr.execute("SELECT DISTINCT account_id FROM ukkr_write_off WHERE state IN ('draft', 'proposed', 'approved')")
+        busy = {row[0] for row in cr.fetchall()}
+        cr.execute("SELECT DISTINCT account_id FROM ukkr_limitation_event WHERE kind = 'filed'")
+        filed = {row[0] for row in cr.fetchall()}
+        cr.execute("""SELECT DISTINCT ON (account_id) account_id, id FROM ukkr_enforcement_proceeding p
+                      WHERE state = 'returned' AND NOT EXISTS (SELECT 1 FROM ukkr_enforcement_proceeding n
+                                                                WHERE n.previous_id = p.id)
+                      ORDER BY account_id, date_returned DESC""")
+        returned = dict(cr.fetchall())
+        cr.execute("""SELECT DISTINCT account_id FROM ukkr_debtor_case c WHERE state = 'closed'
+                      AND close_reason = 'deceased' AND NOT EXISTS (SELECT 1 FROM ukkr_debtor_case o
+                                                                     WHERE o.account_id = c.account_id
+                                                                     AND o.state = 'open')""")
+        deceased = {row[0] for row in cr.fetchall()}
+        cr.execute("""SELECT l.account_id, l.period, sum(l.accrued + l.correction - l.written_off), a.payer_kind
+                      FROM ukkr_ledger_line l JOIN ukkr_personal_account a ON a.id = l.account_id
+                      WHERE l.period <= %s GROUP BY l.account_id, l.period, a.payer_kind""", (last_closed,))
+        charged = cr.fetchall()
+        cr.execute("""SELECT account_id, period, date, sum(amount) FROM ukkr_payment_allocation
+                      WHERE date <= %s AND period <= %s GROUP BY account_id, period, date""", (as_of, last_closed))
+        allocated = defaultdict(list)
+        for account_id, period, pay_date, amount in cr.fetchall():
+            allocated[(account_id, period)].append((fields.Date.from_string(pay_date), amount))
+        evaluate = self.env["ukkr.rules"]._penalty_context()["tranche"]
+        events = self.env["ukkr.limitation.event"]._events_by_tranche(None, as_of)
+        found = {}
+        for account_id, period, amount, payer_kind in charged:
+            if account_id in busy or amount <= 0:
+                continue
+            if account_id in deceased:
+                reason, proceeding = "deceased", False
+            elif account_id in returned:
+                reason, proceeding = "uncollectable", returned[account_id]
+            elif account_id not in filed:
+                reason, proceeding = "time_barred", False
+            else:
+                continue
+            tranche = evaluate(period, amount, allocated.get((account_id, period), []), as_of, payer_kind,
+                               events.get((account_id, period), ()))
+            if tranche["principal"] <= 0.004:
+                continue
+            if reason == "time_barred" and not (tranche["limitation_expiry"]
+                                                and tranche["limitation_expiry"] < as_of):
+                continue
+            entry = found.setdefault(account_id, (reason, proceeding, []))
+            entry[2].append((period, tranche["principal"], round(tranche["penalty"], 2)))
+        return found
+
+    @api.model
+    def create_candidates(self, on_date=None):
+        """Draft write-offs for all candidates (one per account); returns them."""
+        if not self.env.user.has_group(LAWYER):
+            raise AccessError(_("Only the legal group (УККР — lawyer) prepares write-offs."))
+        found = self._candidates(on_date)
+        day = fields.Date.to_string(fields.Date.from_string(on_date or fields.Date.context_today(self)))
+        records = self.browse()
+        for account_id, (reason, proceeding, tranches) in sorted(found.items()):
+            records |= self.create({
+                "account_id": account_id, "reason": reason, "proceeding_id": proceeding, "date": day,
+                "line_ids": [(0, 0, {"period": period, "principal": principal, "penalty": penalty})
+                             for period, principal, penalty in sorted(tranches)]})
+        return records
+
+    # ------------------------------------------------------------------ reports
+    @api.model
+    def _quarter_rows(self, year, quarter):
+        """Write-offs posted in the quarter for the write-off report (measure 28): list of dicts with keys
+        ``account``, ``is_municipal``, ``payer`` (municipal housing only), ``reason``, ``periods``, ``principal``,
+        ``penalty``, ``date_posted``, ``approved_by``, ``name``."""
+        year, quarter = int(year), int(quarter)
+        if quarter not in (1, 2, 3, 4):
+            raise UserError(_("A quarter is 1, 2, 3 or 4."))
+        first = "%04d-%02d-01" % (year, 3 * quarter - 2)
+        last = "%04d-%02d-01" % (year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1)
+        reasons = dict(REASONS)
+        rows = []
+        for rec in self.sudo().search([("state", "=", "posted"), ("date_posted", ">=", first),
+                                       ("date_posted", "<", last)], order="date_posted, id"):
+            rows.append({"name": rec.name, "account": rec.account_id.name, "is_municipal": rec.is_municipal,
+                         "payer": rec.partner_id.name if rec.is_municipal else "", "reason": reasons[rec.reason],
+                         "periods": ", ".join(sorted(rec.line_ids.mapped("period"))), "principal": rec.amount,
+                         "penalty": rec.penalty, "date_posted": rec.date_posted,
+                         "approved_by": rec.approved_by.name})
+        return rows
+
+    @api.model
+    def _measure_done_domain(self):
+        return [("state", "in", ("proposed", "approved", "posted"))]
+
+
+class UkkrMonthlyCloseWriteOff(models.Model):
+    """The monthly close knows posted write-offs: their amount left 62.01 by the write-off's own entry."""
+    _inherit = "ukkr.monthly.close"
+
+    @api.multi
+    def action_reopen(self):
+        self.env.cr.execute("UPDATE ukkr_write_off SET close_id = NULL WHERE close_id = ANY(%s)", (self.ids,))
+        return super().action_reopen()
