@@ -150,3 +150,4 @@ class TestEnforcementProceeding(AgreementCase):
         with self.assertRaises(AccessError):
             proceeding.sudo(self.lawyer).unlink()
         self.assertEqual(proceeding.sudo(self.executor).read(["name"])[0]["name"], proceeding.name)  # municipal
+

@@ -247,10 +247,21 @@ class UkkrMonthlyReport(models.AbstractModel):
 
         Returns ``[{'date': date, 'account': account number, 'debtor': payer's name, 'is_municipal': bool,
         'document': writ / court order number and date, 'department': the ФССП department, 'amount': sum to
-        recover, 'recovered': recovered so far}]``. The sheet prints the debtor's name only for municipal
-        housing. Empty here: the court branch (enforcement models) fills it in.
-        """
-        return []
+        recover, 'recovered': recovered so far}]`` from the enforcement proceedings presented to the bailiffs (the
+        proceedings give the payer's name for municipal housing only; the sheet prints nothing else)."""
+        rows = []
+        for item in self.env["ukkr.enforcement.proceeding"].sudo()._report_rows(date_from, date_to):
+            if item["route"] != dict(self.env["ukkr.enforcement.proceeding"]._fields["route"].selection)["bailiff"]:
+                continue
+            writ_date = item["writ_date"]
+            rows.append({"date": item["date_presented"], "account": item["account"], "debtor": item["payer"],
+                         "is_municipal": item["is_municipal"],
+                         "document": "%s № %s от %s" % (item["writ_kind"], item["writ_number"] or "",
+                                                      fields.Date.from_string(writ_date).strftime("%d.%m.%Y")
+                                                      if writ_date else ""),
+                         "department": item["department"] or "", "amount": item["amount"] or 0.0,
+                         "recovered": item["recovered"] or 0.0})
+        return rows
 
     # ------------------------------------------------------------------ the document
     @api.model
