@@ -14,6 +14,7 @@
         "security/ukkr_case_rules.xml",
         "security/ukkr_personal_data_rules.xml",
         "security/ukkr_agreement_rules.xml",
+        "security/ukkr_court_rules.xml",
         "data/ukkr_rule_data.xml",
         "data/ukkr_rule_calendar_data.xml",
         "data/ukkr_rule_key_rate_data.xml",
@@ -64,6 +65,10 @@
         "views/ukkr_limitation_event_views.xml",
         "views/ukkr_payment_channel_views.xml",
         "views/ukkr_agreement_menu_views.xml",
+        "wizards/ukkr_court_batch_wizard_views.xml",
+        "views/ukkr_court_case_views.xml",
+        "views/ukkr_court_menu_views.xml",
+        "data/ukkr_court_audit_data.xml",
     ],
     "installable": True,
 }
