@@ -17,7 +17,7 @@ MEASURE_OF_KIND = {"court_order": 18, "claim": 18, "eviction_social": 19, "termi
 MONEY_KINDS = ("court_order", "claim")
 COURT_STATES = [("prepared", "Prepared"), ("filed", "Filed"), ("order_issued", "Order issued"),
                 ("cancelled", "Order cancelled"), ("hearing", "Hearing"), ("decided", "Decision"),
-                ("in_force", "In force"), ("writ", "Writ received"), ("closed", "Closed")]
+                ("in_force", "Decision in force"), ("writ", "Writ received"), ("closed", "Closed")]
 COURT_KINDS = [("magistrate", "Magistrate"), ("district", "District court"), ("arbitration", "Arbitration court")]
 RESULTS = [("won", "Debt recovered by the court"), ("dismissed", "Left without consideration"),
            ("rejected", "Claim rejected"), ("withdrawn", "Withdrawn (debt paid)")]
@@ -147,8 +147,8 @@ class UkkrCourtCase(models.Model):
                     "writ_date")
     def _check_dates(self):
         for case in self.sudo():
-            chain = [(case.date, _("preparation")), (case.date_filed, _("filing")),
-                     (case.date_order, _("the order")), (case.date_cancelled, _("cancellation")),
+            chain = [(case.date, _("the preparation")), (case.date_filed, _("the filing")),
+                     (case.date_order, _("the order")), (case.date_cancelled, _("the cancellation")),
                      (case.date_decision, _("the decision")), (case.date_in_force, _("entry into force")),
                      (case.writ_date, _("the writ"))]
             previous = None
