@@ -16,6 +16,7 @@ def test_lawyer_files_ten_court_orders(login, rpc, odoo_url, artifacts):
     assert rows.count() == 10, "the queue offers ten cases (the wizard's default number)"
     page.screenshot(path=os.path.join(artifacts, "court_queue.png"))
     modal.locator(".modal-footer button:has-text('Сформировать заявления')").click()
+    modal.wait_for(state="detached")
     page.wait_for_selector(".o_control_panel .breadcrumb li:has-text('Заявления о выдаче судебного приказа')")
     page.wait_for_selector(".o_list_view tr.o_data_row")
     assert page.locator(".o_list_view tr.o_data_row").count() == 10
@@ -25,12 +26,13 @@ def test_lawyer_files_ten_court_orders(login, rpc, odoo_url, artifacts):
     assert len(created) == 10 and all(c["application_id"] and c["state_duty"] > 0 for c in created)
     page.screenshot(path=os.path.join(artifacts, "court_prepared.png"))
     # select all, Action → «Подать в суд»
-    page.click(".o_list_view thead .o_list_record_selector input")
+    page.locator(".o_list_view thead .o_list_record_selector input").check(force=True)
     page.click(".o_cp_sidebar .o_dropdown_toggler_btn:has-text('Действие')")
     page.click(".o_cp_sidebar .dropdown-menu a:has-text('Подать в суд')")
     dialog = page.locator(".modal-dialog:has(.modal-title:has-text('Подать в суд'))")
     dialog.wait_for()
     dialog.locator(".modal-footer button:has-text('Подать')").click()
+    dialog.wait_for(state="detached")
     page.wait_for_selector(".o_control_panel .breadcrumb li:has-text('Поданные заявления')")
     page.wait_for_selector(".o_list_view tr.o_data_row")
     page.screenshot(path=os.path.join(artifacts, "court_filed.png"))
