@@ -15,6 +15,7 @@
         "security/ukkr_personal_data_rules.xml",
         "security/ukkr_agreement_rules.xml",
         "security/ukkr_enforcement_rules.xml",
+        "security/ukkr_court_rules.xml",
         "data/ukkr_rule_data.xml",
         "data/ukkr_rule_calendar_data.xml",
         "data/ukkr_rule_key_rate_data.xml",
@@ -72,6 +73,10 @@
         "views/ukkr_write_off_views.xml",
         "views/ukkr_fssp_reconciliation_views.xml",
         "views/ukkr_enforcement_menu_views.xml",
+        "wizards/ukkr_court_batch_wizard_views.xml",
+        "views/ukkr_court_case_views.xml",
+        "views/ukkr_court_menu_views.xml",
+        "data/ukkr_court_audit_data.xml",
     ],
     "installable": True,
 }

@@ -35,6 +35,9 @@ from . import ukkr_debtor_case
 from . import ukkr_case_action
 from . import ukkr_notice
 from . import ukkr_visit
+from . import ukkr_court_case
+from . import ukkr_court_case_line
+from . import court_application_docx
 from . import ukkr_consultation
 from . import ukkr_sms_gateway
 from . import ukkr_sms_message

@@ -26,3 +26,4 @@ from . import test_payment_channel
 from . import test_enforcement_proceeding
 from . import test_write_off
 from . import test_fssp_reconciliation
+from . import test_court_case

@@ -95,6 +95,11 @@ MATRIX = {
     "ukkr.notice.batch.wizard":     WIZARD,
     "ukkr.visit":                   ("rwc",  "rwc",  "rwcu", "r",    "r"),
     "ukkr.consultation":            ("rwc",  "rwc",  "rwcu", "rwc",  "r"),
+    # court cases (measures 18–20): executor — evictions from municipal housing only, RULE_CASES
+    "ukkr.court.case":              ("r",    "rwc",  "rwcu", "rwc",  "r"),   # sample: an eviction (ЖК 90)
+    "ukkr.court.case.line":         ("r",    "rwcu", "rwcu", "r",    "r"),
+    "ukkr.court.batch.wizard":      WIZARD,
+    "ukkr.court.file.wizard":       WIZARD,
     # agreements (measures 13, 16, 17)
     "ukkr.installment.agreement":   ("rwc",  "rw",   "rwcu", "r",    "r"),
     "ukkr.installment.line":        ("rwcu", "rwcu", "rwcu", "r",    "r"),
@@ -153,6 +158,13 @@ RULE_CASES = [
                            ("executor", others_allowed), ("control", True))
 ] + [
     ("auditlog.log", "manager", "r", "write log", True), ("auditlog.log", "control", "r", "write log", False),
+] + [
+    ("ukkr.court.case", group, op, kind, allowed)
+    for op, kind, allowed_groups in (
+        ("r", "private order", {"operator", "lawyer", "manager"}),
+        ("w", "municipal eviction", {"lawyer", "manager", "executor"}),
+        ("w", "municipal order", {"lawyer", "manager"}))
+    for group, allowed in ((g, g in allowed_groups) for g in ("operator", "lawyer", "manager", "executor", "control"))
 ]
 
 # wizard → (values, action, groups whose action the server carries out)
@@ -187,6 +199,10 @@ WIZARDS = {
         "year": 2026, "quarter": "4", "filename": "reestr.csv", "file": base64.b64encode(
             "Номер ИП;Номер ИД;Должник;Сумма;Взыскано;Состояние\n1/26/1-ИП;2-1/2026;Иванов;100;0;на исполнении\n"
             .encode("utf-8"))}, "action_import", {"lawyer", "manager"}),
+    "ukkr.court.batch.wizard": (lambda case: {"case_ids": [(6, 0, case.municipal_case().ids)]},
+                                "action_generate", {"lawyer", "manager"}),
+    "ukkr.court.file.wizard": (lambda case: {"court_case_ids": [(6, 0, case.court_order().ids)],
+                                             "date_filed": "2026-11-26"}, "action_file", {"lawyer", "manager"}),
 }
 IDENTITY_FIELD = re.compile(r"passport|snils|birth|identity|id_doc|id_card|pasport", re.I)
 
@@ -245,6 +261,13 @@ class TestRoleMatrix(common.TransactionCase):
                                        "writ_amount": 5000, "route": "bailiff", "fssp_department": "ОСП"})
             found.action_present("2026-10-05")
         return found
+    def court_order(self, account=None):
+        """A prepared court order of the municipal account (or ``account``), its tranches loaded."""
+        order = self.env["ukkr.court.case"].create({"account_id": (account or self.municipal).id,
+                                                    "date": "2026-11-26"})
+        with today_is("2026-11-26"):
+            order.action_load_tranches()
+        return order
 
     def fixtures(self):
         """model → (sample record, values to create one, field written back with its own value)."""
@@ -353,6 +376,12 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.notice": (env["ukkr.notice"].create({"account_id": municipal.id}),
                             {"account_id": municipal.id, "kind": "warning", "channel": "registered_letter"},
                             "note"),
+            "ukkr.court.case": (env["ukkr.court.case"].create({
+                "account_id": municipal.id, "kind": "eviction_social", "date": "2026-11-26"}),
+                {"account_id": municipal.id, "kind": "eviction_social", "date": "2026-11-26"}, "note"),
+            "ukkr.court.case.line": (env["ukkr.court.case.line"].create({
+                "court_case_id": self.court_order().id, "period": "2026-01", "principal": 100}),
+                {"court_case_id": self.court_order().id, "period": "2026-02", "principal": 100}, "principal"),
             "ukkr.visit": (env["ukkr.visit"].create({"account_id": municipal.id, "result": "met"}),
                            {"account_id": municipal.id, "result": "not_home"}, "note"),
             "ukkr.consultation": (env["ukkr.consultation"].create({"account_id": municipal.id}),
@@ -428,6 +457,10 @@ class TestRoleMatrix(common.TransactionCase):
             ("ukkr.plan.execution", "own measure"): executions["own measure"],
             ("ukkr.plan.execution", "other measure"): executions["other measure"],
             ("auditlog.log", "write log"): self.write_log,
+            ("ukkr.court.case", "private order"): self.court_order(self.private_debtor),
+            ("ukkr.court.case", "municipal order"): self.court_order(),
+            ("ukkr.court.case", "municipal eviction"): env["ukkr.court.case"].create({
+                "account_id": self.municipal.id, "kind": "eviction_social", "date": "2026-11-26"}),
         }
 
     # ------------------------------------------------------------------ helpers
@@ -547,7 +580,8 @@ class TestRoleMatrix(common.TransactionCase):
         problems = []
         for model, code, op, kind, allowed in RULE_CASES:
             record = samples[(model, kind)]
-            field = "evidence_note" if op == "w" else self.stored_field(record)
+            field = ("evidence_note" if model == "ukkr.plan.execution" else "note") if op == "w" \
+                else self.stored_field(record)
             outcome = self.attempt(model, self.users[code], op, record, None, field)
             self.check_cell("%s (%s)" % (model, kind), code, op, allowed, outcome, problems)
         _logger.info("Role matrix: %d record-rule cases", len(RULE_CASES))

@@ -1,0 +1,95 @@
+"""The application for a court order (заявление о выдаче судебного приказа) as a DOCX document.
+
+``build(data)`` takes plain data (no ORM) and returns the document's bytes; the court case gathers the data.
+Text is Russian: it is a court document, not the interface.
+"""
+import io
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+
+def money(value):
+    return "{:,.2f}".format(value or 0.0).replace(",", " ").replace(".", ",")
+
+
+def build(data):
+    """``data``: court, claimant (name, address, inn), debtor (name, address, account), lines [(period, due,
+    principal, penalty)], principal, penalty, claim, duty, duty_credit, duty_to_pay, penalty_date, date, title,
+    kind ('court_order' or 'claim'), attachments [text], signer."""
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(12)
+
+    def right(text):
+        paragraph = doc.add_paragraph(text)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        return paragraph
+
+    right("В %s" % data["court"])
+    right("Взыскатель: %s\n%s\nИНН %s" % (data["claimant"]["name"], data["claimant"]["address"] or "",
+                                           data["claimant"]["inn"] or "—"))
+    right("Должник: %s\n%s\nлицевой счёт № %s" % (data["debtor"]["name"], data["debtor"]["address"],
+                                                    data["debtor"]["account"]))
+    right("Сумма требования: %s руб.\nГосударственная пошлина: %s руб." % (money(data["claim"]),
+                                                                           money(data["duty_to_pay"])))
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(data["title"].upper())
+    run.bold = True
+    doc.add_paragraph(
+        "Должник пользуется коммунальными услугами, предоставляемыми взыскателем, по адресу: %s (лицевой счёт "
+        "№ %s), и в нарушение ст. 153, 155 Жилищного кодекса РФ не вносит плату за них в установленный срок. "
+        "Задолженность по основному долгу составляет %s руб. За просрочку начислены пени по ч. 14 ст. 155 ЖК РФ "
+        "по %s в сумме %s руб. Расчёт задолженности и пеней приведён ниже."
+        % (data["debtor"]["address"], data["debtor"]["account"], money(data["principal"]), data["penalty_date"],
+           money(data["penalty"])))
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Период", "Срок оплаты", "Основной долг, руб.", "Пени, руб.")):
+        cell.text = text
+    for period, due, principal, penalty in data["lines"]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text, cells[3].text = period, due, money(principal), money(penalty)
+    cells = table.add_row().cells
+    cells[0].text, cells[2].text, cells[3].text = "Итого", money(data["principal"]), money(data["penalty"])
+    duty_text = "Государственная пошлина по ст. 333.19 НК РФ составляет %s руб." % money(data["duty"])
+    if data.get("duty_credit"):
+        duty_text += (" В её уплату засчитывается пошлина %s руб., уплаченная за выдачу отменённого судебного "
+                      "приказа (пп. 13 п. 1 ст. 333.20, ст. 333.40 НК РФ); к доплате %s руб."
+                      % (money(data["duty_credit"]), money(data["duty_to_pay"])))
+    doc.add_paragraph(duty_text)
+    if data["kind"] == "court_order":
+        doc.add_paragraph("Требование основано на ст. 122 ГПК РФ, бесспорно и не превышает установленного "
+                          "ст. 121 ГПК РФ предела. На основании изложенного, руководствуясь ст. 121–124 ГПК РФ,")
+        doc.add_paragraph("ПРОШУ:").runs[0].bold = True
+        doc.add_paragraph("Выдать судебный приказ о взыскании с должника в пользу взыскателя задолженности по "
+                          "оплате коммунальных услуг %s руб., пеней %s руб., всего %s руб., а также расходов по "
+                          "уплате государственной пошлины %s руб."
+                          % (money(data["principal"]), money(data["penalty"]), money(data["claim"]),
+                             money(data["duty"])))
+    else:
+        doc.add_paragraph("На основании изложенного, руководствуясь ст. 131, 132 ГПК РФ,")
+        doc.add_paragraph("ПРОШУ:").runs[0].bold = True
+        doc.add_paragraph("Взыскать с ответчика задолженность %s руб., пени %s руб., всего %s руб., и расходы по "
+                          "государственной пошлине %s руб." % (money(data["principal"]), money(data["penalty"]),
+                                                               money(data["claim"]), money(data["duty"])))
+    doc.add_paragraph("Приложения:")
+    for number, text in enumerate(data["attachments"], 1):
+        doc.add_paragraph("%d. %s" % (number, text))
+    doc.add_paragraph("%s\n\n%s ____________________" % (data["date"], data["signer"]))
+    stream = io.BytesIO()
+    doc.save(stream)
+    return stream.getvalue()
+
+
+def read_text(content):
+    """All text of a DOCX (paragraphs and table cells), for checks."""
+    doc = Document(io.BytesIO(content))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.append(" | ".join(cell.text for cell in row.cells))
+    return "\n".join(parts)

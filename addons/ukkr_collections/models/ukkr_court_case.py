@@ -1,0 +1,495 @@
+import base64
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from . import court_application_docx
+
+COURT_CASE_KINDS = [("court_order", "Court order (судебный приказ)"), ("claim", "Claim for the debt"),
+                    ("eviction_social", "Eviction from social tenancy (ЖК 90)"),
+                    ("termination_commercial", "Termination of commercial tenancy (ГК 687)")]
+# order № 2632-р: measure 18 — claims and court orders for the debt; 19 — eviction of social tenants (ЖК 90);
+# 20 — eviction of commercial tenants (termination, ГК 687). 19 and 20 are filed by the administration's housing
+# department.
+MEASURE_OF_KIND = {"court_order": 18, "claim": 18, "eviction_social": 19, "termination_commercial": 20}
+MONEY_KINDS = ("court_order", "claim")
+COURT_STATES = [("prepared", "Prepared"), ("filed", "Filed"), ("order_issued", "Order issued"),
+                ("cancelled", "Order cancelled"), ("hearing", "Hearing"), ("decided", "Decision"),
+                ("in_force", "Decision in force"), ("writ", "Writ received"), ("closed", "Closed")]
+COURT_KINDS = [("magistrate", "Magistrate"), ("district", "District court"), ("arbitration", "Arbitration court")]
+RESULTS = [("won", "Debt recovered by the court"), ("dismissed", "Left without consideration"),
+           ("rejected", "Claim rejected"), ("withdrawn", "Withdrawn (debt paid)")]
+OBJECTION_DAYS = 10  # ГПК 128, 129: the debtor objects within 10 days of receiving the order
+
+
+def _d(value):
+    return fields.Date.from_string(value) if value else None
+
+
+def _ru(value):
+    return _d(value).strftime("%d.%m.%Y") if value else ""
+
+
+class UkkrCourtCase(models.Model):
+    """A court case of a debtor (measures 18–20): court order or claim for the debt, eviction of a social tenant
+    (ЖК 90, a referral to the administration's housing department, which files), termination of a commercial tenancy
+    (ГК 687).
+
+    The claim is the selected tranches' principal plus penalties to the filing date; the court comes from the
+    dated routing rules (``ukkr.rules.court_route``) and the state duty from the dated scales
+    (``ukkr.rules.state_duty``), with the НК 333.40 credit of the duty paid for a cancelled court order. Filing,
+    cancellation and dismissal write ГК 204 limitation events for every covered tranche.
+    """
+    _name = "ukkr.court.case"
+    _description = "Court case"
+    _inherit = ["ukkr.case.action", "mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _measure_number_field = "measure_number"
+    _measure_date_field = "date_filed"
+    _measure_amount_field = "claim_amount"
+
+    name = fields.Char("Court case", compute="_compute_name", store=True)
+    kind = fields.Selection(COURT_CASE_KINDS, "Kind", required=True, default="court_order",
+                            track_visibility="onchange", readonly=True, states={"prepared": [("readonly", False)]})
+    measure_number = fields.Integer("Plan measure", compute="_compute_measure_number", store=True, index=True)
+    state = fields.Selection(COURT_STATES, "Stage", default="prepared", required=True, readonly=True, index=True,
+                             track_visibility="onchange", copy=False)
+    result = fields.Selection(RESULTS, "Result", readonly=True, track_visibility="onchange", copy=False)
+    partner_id = fields.Many2one(related="account_id.partner_id", string="Debtor", readonly=True)
+    payer_kind = fields.Selection(related="account_id.payer_kind", string="Payer kind", readonly=True)
+    is_municipal = fields.Boolean(related="account_id.is_municipal", string="Municipal housing", store=True,
+                                  readonly=True)
+    line_ids = fields.One2many("ukkr.court.case.line", "court_case_id", "Tranches claimed", copy=True)
+    principal_amount = fields.Float("Principal, RUB", digits=(14, 2), compute="_compute_amounts", store=True)
+    penalty_amount = fields.Float("Penalties, RUB", digits=(14, 2), compute="_compute_amounts", store=True)
+    claim_amount = fields.Float("Claim, RUB", digits=(14, 2), compute="_compute_amounts", store=True,
+                                track_visibility="onchange")
+    penalty_date = fields.Date("Penalties to", readonly=True, help="Penalties of the tranches are computed to this "
+                                                                   "day: the filing date once filed.")
+    court_kind = fields.Selection(COURT_KINDS, "Court", track_visibility="onchange")
+    procedure = fields.Char("Procedure", readonly=True)
+    court_name = fields.Char("Court name", track_visibility="onchange",
+                             help="E.g. «Мировой судья судебного участка № 163 в Северо-Енисейском районе».")
+    route_note = fields.Char("Routing rule", readonly=True)
+    state_duty = fields.Float("State duty, RUB", digits=(14, 2), track_visibility="onchange",
+                              help="НК 333.19 / 333.21 on the filing date, whole rubles (НК 52 п.6); a court order "
+                                   "costs 50 %. Non-property claims (eviction): enter by hand.")
+    previous_case_id = fields.Many2one("ukkr.court.case", "Cancelled court order", ondelete="restrict",
+                                       readonly=True, copy=False,
+                                       help="The cancelled court order this claim follows (НК 333.40 credit).")
+    duty_credit = fields.Float("Duty credited (НК 333.40)", digits=(14, 2), readonly=True, copy=False)
+    duty_to_pay = fields.Float("Duty to pay, RUB", digits=(14, 2), readonly=True, copy=False)
+    date_filed = fields.Date("Filed on", readonly=True, copy=False, index=True, track_visibility="onchange")
+    date_order = fields.Date("Order issued on", copy=False, track_visibility="onchange")
+    order_number = fields.Char("Order / case number", copy=False, track_visibility="onchange")
+    date_cancelled = fields.Date("Order cancelled on", copy=False, track_visibility="onchange",
+                                 help="The debtor's objection was received within 10 days and the order cancelled "
+                                      "(ГПК 129): the limitation period is extended (ГК 204 п.3).")
+    date_hearing = fields.Date("Hearing on", copy=False, track_visibility="onchange")
+    date_decision = fields.Date("Decision on", copy=False, track_visibility="onchange")
+    amount_awarded = fields.Float("Amount awarded, RUB", digits=(14, 2), copy=False, track_visibility="onchange")
+    date_in_force = fields.Date("In force on", copy=False, track_visibility="onchange")
+    writ_number = fields.Char("Writ number", copy=False, track_visibility="onchange")
+    writ_date = fields.Date("Writ issued on", copy=False, track_visibility="onchange")
+    writ_amount = fields.Float("Writ amount, RUB", digits=(14, 2), copy=False, track_visibility="onchange")
+    date_closed = fields.Date("Closed on", readonly=True, copy=False)
+    batch_ref = fields.Char("Batch", readonly=True, index=True, copy=False)
+    application_id = fields.Many2one("ir.attachment", "Application (DOCX)", readonly=True, copy=False,
+                                     ondelete="set null")
+    note = fields.Text("Note")
+
+    @api.depends("kind")
+    def _compute_measure_number(self):
+        for case in self:
+            case.measure_number = MEASURE_OF_KIND.get(case.kind, 0)
+
+    @api.depends("kind", "account_id", "date")
+    def _compute_name(self):
+        kinds = dict(self._fields["kind"].selection)
+        for case in self:
+            case.name = "%s · %s · %s" % (case.account_id.name or "", kinds.get(case.kind, ""), _ru(case.date))
+
+    @api.depends("line_ids.principal", "line_ids.penalty")
+    def _compute_amounts(self):
+        for case in self:
+            lines = case.sudo().line_ids   # computed at creation, before the record rules can see the record
+            case.principal_amount = round(sum(lines.mapped("principal")), 2)
+            case.penalty_amount = round(sum(lines.mapped("penalty")), 2)
+            case.claim_amount = round(case.principal_amount + case.penalty_amount, 2)
+
+    @api.model
+    def _measure_done_domain(self):
+        return [("date_filed", "!=", False)]
+
+    def _case_deadline(self):
+        if self.state == "order_issued" and self.date_order:
+            return (fields.Date.to_string(_d(self.date_order) + relativedelta(days=OBJECTION_DAYS)),
+                    _("Court order: the debtor's 10 days to object end; then ask for the order's entry into force"))
+        if self.state == "hearing" and self.date_hearing:
+            return (self.date_hearing, _("Court hearing"))
+        return None
+
+    # ------------------------------------------------------------------ validation
+    @api.constrains("kind", "account_id")
+    def _check_kind(self):
+        for case in self.sudo():
+            account = case.account_id
+            if case.kind == "eviction_social" and (account.tenure != "social" or not account.is_municipal):
+                raise ValidationError(_("Eviction under ЖК 90 applies to social tenants of municipal housing; "
+                                        "account %s is not one.") % account.name)
+            if case.kind == "termination_commercial" and account.tenure != "commercial":
+                raise ValidationError(_("Termination under ГК 687 applies to commercial tenants; account %s is "
+                                        "not one.") % account.name)
+
+    @api.constrains("date", "date_filed", "date_order", "date_cancelled", "date_decision", "date_in_force",
+                    "writ_date")
+    def _check_dates(self):
+        for case in self.sudo():
+            chain = [(case.date, _("the preparation")), (case.date_filed, _("the filing")),
+                     (case.date_order, _("the order")), (case.date_cancelled, _("the cancellation")),
+                     (case.date_decision, _("the decision")), (case.date_in_force, _("entry into force")),
+                     (case.writ_date, _("the writ"))]
+            previous = None
+            for value, label in chain:
+                if not value:
+                    continue
+                if previous and value < previous[0]:
+                    raise ValidationError(_("The date of %s (%s) is before the date of %s (%s).")
+                                          % (label, _ru(value), previous[1], _ru(previous[0])))
+                previous = (value, label)
+
+    # ------------------------------------------------------------------ tranches, amounts, route and duty
+    @api.model
+    def _covered_periods(self, account_ids):
+        """{(account_id, period)} already claimed by a live court case (not cancelled, not closed)."""
+        if not account_ids:
+            return set()
+        self.env.cr.execute("""SELECT c.account_id, l.period FROM ukkr_court_case_line l
+                               JOIN ukkr_court_case c ON c.id = l.court_case_id
+                               WHERE c.account_id IN %s AND c.state NOT IN ('cancelled', 'closed')""",
+                            (tuple(account_ids),))
+        return set(self.env.cr.fetchall())
+
+    def _tranche_values(self, as_of, periods=None):
+        """Line values of the account's unpaid, not time-barred tranches as of ``as_of`` (all or ``periods``)."""
+        self.ensure_one()
+        covered = self._covered_periods(self.account_id.ids)
+        values = []
+        for tranche in self.account_id.sudo().debt_tranches(as_of):
+            if periods is not None and tranche["period"] not in periods:
+                continue
+            if periods is None and ((self.account_id.id, tranche["period"]) in covered
+                                    or tranche["principal"] <= 0 or tranche["days_overdue"] <= 0
+                                    or (tranche["limitation_expiry"] and tranche["limitation_expiry"] < as_of)):
+                continue
+            values.append({"period": tranche["period"], "due_date": fields.Date.to_string(tranche["due_date"]),
+                           "principal": tranche["principal"], "penalty": tranche["penalty"],
+                           "limitation_expiry": tranche["limitation_expiry"] and
+                           fields.Date.to_string(tranche["limitation_expiry"])})
+        return values
+
+    @api.multi
+    def action_load_tranches(self, as_of=None):
+        """(Re)load the account's overdue tranches not claimed elsewhere, penalties to ``as_of`` (today)."""
+        for case in self:
+            if case.state != "prepared":
+                raise UserError(_("Tranches are chosen only while the case is being prepared."))
+            day = _d(as_of) or _d(fields.Date.context_today(self))
+            case.write({"line_ids": [(5, 0, 0)] + [(0, 0, v) for v in case._tranche_values(day)],
+                        "penalty_date": fields.Date.to_string(day)})
+        return True
+
+    def _duty_court(self):
+        return "arbitration" if self.court_kind == "arbitration" else "general"
+
+    def _filing_figures(self, filing_date):
+        """Line penalties to the filing date, the route, the duty and the НК 333.40 credit — checked, not written."""
+        self.ensure_one()
+        rules = self.env["ukkr.rules"]
+        day = _d(filing_date)
+        figures = {"lines": [], "route": None}
+        if self.kind not in MONEY_KINDS:
+            figures.update(duty=self.state_duty, credit=0.0, to_pay=self.state_duty)
+            return figures
+        if not self.line_ids:
+            raise UserError(_("Court case %s claims no tranche: load the debt by period first.") % self.name)
+        periods = set(self.line_ids.mapped("period"))
+        fresh = {v["period"]: v for v in self._tranche_values(day, periods)}
+        for line in self.line_ids:
+            # never more than is unpaid on the filing day (a lower sum typed in by the lawyer is kept); a tranche
+            # paid off since the preparation drops to zero
+            value = fresh.get(line.period) or {"principal": 0.0, "penalty": 0.0}
+            figures["lines"].append((line, {"principal": min(line.principal, value["principal"]),
+                                            "penalty": value["penalty"]}))
+        amount = round(sum(v["principal"] + v["penalty"] for _l, v in figures["lines"]), 2)
+        route = rules.court_route(amount, self.account_id.payer_kind, self.kind, day)
+        court = "arbitration" if route["court"] == "arbitration" else "general"
+        duty = rules.state_duty(amount, self.kind, day, court)
+        credit, to_pay = 0.0, duty
+        if self.previous_case_id and self.kind == "claim":
+            to_pay = rules.state_duty_credit(self.previous_case_id.duty_to_pay or self.previous_case_id.state_duty,
+                                             duty)
+            credit = duty - to_pay
+        figures.update(route=route, duty=duty, credit=credit, to_pay=to_pay, amount=amount)
+        return figures
+
+    def _route_values(self, route):
+        return {"court_kind": route["court"], "procedure": route["procedure_name"],
+                "route_note": "%s — %s" % (route["court_name"], route["source"] or "")}
+
+    @api.multi
+    def action_compute(self):
+        """Route and duty for the current tranches, as if filed on the preparation date (shown before filing)."""
+        for case in self.filtered(lambda c: c.state == "prepared" and c.kind in MONEY_KINDS):
+            figures = case._filing_figures(case.date)
+            values = dict(case._route_values(figures["route"]), state_duty=figures["duty"],
+                          duty_credit=figures["credit"], duty_to_pay=figures["to_pay"])
+            if not case.court_name:
+                values["court_name"] = figures["route"]["court_name"]
+            case.write(values)
+        return True
+
+    # ------------------------------------------------------------------ stages
+    @api.multi
+    def action_file(self, filing_date=None):
+        """Filed in court on ``filing_date`` (today): penalties to that day, route, duty, ГК 204 events."""
+        day = filing_date or self.env.context.get("ukkr_filing_date") or fields.Date.context_today(self)
+        day = fields.Date.to_string(_d(day))
+        planned = []
+        for case in self:   # every check first: one bad case leaves all unchanged
+            if case.state != "prepared":
+                raise UserError(_("Court case %s has already been filed.") % case.name)
+            if day < case.date:
+                raise UserError(_("Court case %s: the filing date %s is before the preparation date %s.")
+                                % (case.name, _ru(day), _ru(case.date)))
+            if day > fields.Date.context_today(self):
+                raise UserError(_("A case cannot be filed on a future date (%s).") % _ru(day))
+            planned.append((case, case._filing_figures(day)))
+        for case, figures in planned:
+            for line, value in figures["lines"]:
+                line.write(value)
+            values = {"state": "filed", "date_filed": day, "penalty_date": day, "state_duty": figures["duty"],
+                      "duty_credit": figures["credit"], "duty_to_pay": figures["to_pay"]}
+            if figures["route"]:
+                values.update(case._route_values(figures["route"]))
+                if not case.court_name:
+                    values["court_name"] = figures["route"]["court_name"]
+            case.write(values)
+            case._limitation_events("filed", day)
+            case.case_id._advance_to("court", _("Filed in court: %s.") % case.name)
+        return True
+
+    def _limitation_events(self, kind, day):
+        Event = self.env["ukkr.limitation.event"].sudo()
+        for case in self:
+            for line in case.line_ids:
+                Event.create({"account_id": case.account_id.id, "period": line.period, "kind": kind, "date": day,
+                              "res_model": self._name, "res_id": case.id, "note": case.name})
+
+    def _require(self, states, field, label):
+        for case in self:
+            if case.state not in states:
+                raise UserError(_("Court case %s is at the stage «%s»: this step does not apply.")
+                                % (case.name, dict(COURT_STATES)[case.state]))
+            if field and not case[field]:
+                raise UserError(_("Court case %s: fill in «%s» first.") % (case.name, label))
+
+    @api.multi
+    def action_order_issued(self):
+        self._require(("filed",), "date_order", _("Order issued on"))
+        if any(c.kind != "court_order" for c in self):
+            raise UserError(_("Only an application for a court order ends in a court order."))
+        self.write({"state": "order_issued"})
+        return True
+
+    @api.multi
+    def action_cancel_order(self):
+        """The debtor objected in time and the order was cancelled: ГК 204 п.3 — the period resumes, extended to
+        six months if less remains."""
+        self._require(("order_issued", "in_force"), "date_cancelled", _("Order cancelled on"))
+        for case in self:
+            case.write({"state": "cancelled"})
+            case._limitation_events("cancelled", case.date_cancelled)
+        return True
+
+    @api.multi
+    def action_make_claim(self):
+        """A claim for the debt of a cancelled court order: same tranches, the order's duty credited (НК 333.40)."""
+        self.ensure_one()
+        if self.state != "cancelled" or self.kind != "court_order":
+            raise UserError(_("A claim follows a cancelled court order only."))
+        claim = self.create({"account_id": self.account_id.id, "case_id": self.case_id.id, "kind": "claim",
+                             "previous_case_id": self.id, "court_name": False,
+                             "line_ids": [(0, 0, {"period": l.period, "due_date": l.due_date,
+                                                  "principal": l.principal, "penalty": l.penalty,
+                                                  "limitation_expiry": l.limitation_expiry})
+                                          for l in self.line_ids]})
+        claim.action_compute()
+        return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": claim.id, "view_mode": "form",
+                "target": "current"}
+
+    @api.multi
+    def action_hearing(self):
+        self._require(("filed",), "date_hearing", _("Hearing on"))
+        self.write({"state": "hearing"})
+        return True
+
+    @api.multi
+    def action_decision(self):
+        self._require(("hearing", "filed"), "date_decision", _("Decision on"))
+        self.write({"state": "decided"})
+        return True
+
+    @api.multi
+    def action_in_force(self):
+        for case in self:
+            case._require(("order_issued", "decided"), "date_in_force", _("In force on"))
+            if case.state == "order_issued" and case.date_order and \
+                    _d(case.date_in_force) <= _d(case.date_order) + relativedelta(days=OBJECTION_DAYS):
+                raise UserError(_("Court order %s: the 10 days for objections run until %s.")
+                                % (case.name, _ru(_d(case.date_order) + relativedelta(days=OBJECTION_DAYS))))
+        self.write({"state": "in_force", "result": "won"})
+        return True
+
+    @api.multi
+    def action_writ(self):
+        self._require(("in_force",), "writ_number", _("Writ number"))
+        self._require(("in_force",), "writ_date", _("Writ issued on"))
+        for case in self:
+            if case.writ_amount <= 0:
+                raise UserError(_("Court case %s: the writ amount must be greater than zero.") % case.name)
+        self.write({"state": "writ"})
+        self.mapped("case_id")._advance_to("enforcement", _("Writ received."))
+        return True
+
+    @api.multi
+    def action_dismiss(self):
+        """Left without consideration (ГПК 222): ГК 204 п.2 — the period runs on as if never interrupted."""
+        self._require(("filed", "hearing"), None, "")
+        today = fields.Date.context_today(self)
+        for case in self:
+            case.write({"state": "closed", "result": "dismissed", "date_closed": today})
+            case._limitation_events("dismissed", today)
+        return True
+
+    @api.multi
+    def action_close(self):
+        self._require(("writ", "in_force", "decided", "cancelled", "prepared"), None, "")
+        self.write({"state": "closed", "date_closed": fields.Date.context_today(self)})
+        return True
+
+    @api.multi
+    def unlink(self):
+        if any(case.state != "prepared" for case in self):
+            raise UserError(_("Only a case not yet filed can be deleted."))
+        return super().unlink()
+
+    # ------------------------------------------------------------------ the «sue before it expires» queue
+    @api.model
+    def court_queue(self, min_debt=0.0, months=6, only_expiring=False, limit=None):
+        """Open debtor cases for a court order, as ``[(case_id, earliest_expiry, debt)]``: unpaid, overdue, not
+        time-barred tranches not claimed by a live court case; debt above ``min_debt`` and within the court-order limit
+        of the payer kind's routing rule in force; those whose earliest tranche expires within ``months`` first, then
+        by earliest expiry and largest debt. One SQL query."""
+        if min_debt is not None and min_debt < 0:
+            raise UserError(_("The minimum debt cannot be negative."))
+        if months is not None and months < 0:
+            raise UserError(_("The number of months cannot be negative."))
+        today = _d(fields.Date.context_today(self))
+        horizon = today + relativedelta(months=months or 0)
+        self.env.cr.execute("""
+            WITH open_tranche AS (
+                SELECT c.id AS case_id, c.payer_kind, t.principal, t.limitation_expiry
+                FROM ukkr_debtor_case c
+                JOIN ukkr_debt_tranche t ON t.account_id = c.account_id
+                WHERE c.state = 'open' AND t.due_date < %(today)s
+                  AND (t.limitation_expiry IS NULL OR t.limitation_expiry >= %(today)s)
+                  AND NOT EXISTS (SELECT 1 FROM ukkr_court_case_line l
+                                  JOIN ukkr_court_case k ON k.id = l.court_case_id
+                                  WHERE k.account_id = c.account_id AND l.period = t.period
+                                    AND k.state NOT IN ('cancelled', 'closed')))
+            SELECT case_id, min(limitation_expiry) AS expiry, sum(principal) AS debt FROM open_tranche
+            GROUP BY case_id, payer_kind
+            HAVING sum(principal) > %(min_debt)s AND (NOT %(only)s OR min(limitation_expiry) <= %(horizon)s)
+               AND EXISTS (SELECT 1 FROM ukkr_rule_court_route r
+                           WHERE r.payer_kind = open_tranche.payer_kind AND r.kind = 'court_order'
+                             AND r.date_from <= %(today)s AND (r.date_to IS NULL OR r.date_to >= %(today)s)
+                             AND (coalesce(r.amount_limit, 0) = 0 OR r.amount_limit >= sum(principal)))
+            ORDER BY (min(limitation_expiry) <= %(horizon)s) DESC, min(limitation_expiry), sum(principal) DESC,
+                     case_id
+            LIMIT %(limit)s""", {"today": today, "horizon": horizon, "min_debt": min_debt or 0.0,
+                                 "only": bool(only_expiring), "limit": limit or None})
+        return [(case_id, _d(expiry) if isinstance(expiry, str) else expiry, float(debt))
+                for case_id, expiry, debt in self.env.cr.fetchall()]
+
+    # ------------------------------------------------------------------ the «Суд» sheet of the monthly reports
+    @api.model
+    def _report_rows(self, date_from, date_to):
+        """Court filings dated in [date_from, date_to], for the reports' «Суд» sheet: list of dicts with keys
+        account (number), is_municipal, payer (name, municipal housing only — 152-ФЗ), kind, kind_name, measure,
+        date_filed, court_kind, court (name), principal, penalty, claim_amount, state_duty, duty_to_pay, stage
+        (code), stage_name, date_order, date_cancelled, date_decision, amount_awarded, date_in_force, writ_number."""
+        cases = self.sudo().search([("date_filed", ">=", date_from), ("date_filed", "<=", date_to)],
+                                   order="date_filed, id")
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        stages = dict(self._fields["state"]._description_selection(self.env))
+        courts = dict(self._fields["court_kind"]._description_selection(self.env))
+        return [{"account": case.account_id.name, "is_municipal": case.is_municipal,
+                 "payer": case.partner_id.name if case.is_municipal else False, "kind": case.kind,
+                 "kind_name": kinds[case.kind], "measure": case.measure_number, "date_filed": case.date_filed,
+                 "court_kind": case.court_kind or False, "court_kind_name": courts.get(case.court_kind, ""),
+                 "court": case.court_name or "", "principal": case.principal_amount, "penalty": case.penalty_amount,
+                 "claim_amount": case.claim_amount, "state_duty": case.state_duty, "duty_to_pay": case.duty_to_pay,
+                 "stage": case.state, "stage_name": stages[case.state], "date_order": case.date_order,
+                 "date_cancelled": case.date_cancelled, "date_decision": case.date_decision,
+                 "amount_awarded": case.amount_awarded, "date_in_force": case.date_in_force,
+                 "writ_number": case.writ_number or ""} for case in cases]
+
+    # ------------------------------------------------------------------ the application document
+    def _application_data(self):
+        self.ensure_one()
+        company = self.env.user.company_id
+        account = self.account_id.sudo()
+        address = "%s, %s" % (account.building_id.display_name or "", account.apartment or "") \
+            if account.apartment else (account.building_id.display_name or "")
+        kind_title = {"court_order": "Заявление о выдаче судебного приказа",
+                      "claim": "Исковое заявление о взыскании задолженности"}
+        attachments = ["Расчёт задолженности и пеней по лицевому счёту № %s." % account.name,
+                       "Выписка из лицевого счёта (история начислений и оплат).",
+                       "Документ об уплате государственной пошлины.",
+                       "Выписка из ЕГРН / сведения о пользователях помещения.",
+                       "Копия устава и документа о полномочиях представителя взыскателя."]
+        if self.previous_case_id:
+            attachments.append("Копия определения об отмене судебного приказа от %s."
+                               % _ru(self.previous_case_id.date_cancelled))
+        return {"court": self.court_name or dict(COURT_KINDS).get(self.court_kind, "суд"),
+                "claimant": {"name": company.name, "address": company.partner_id.contact_address.replace("\n", ", ")
+                             if company.partner_id.contact_address else "", "inn": company.vat},
+                "debtor": {"name": account.partner_id.name, "address": address, "account": account.name},
+                "lines": [(l.period, _ru(l.due_date), l.principal, l.penalty) for l in self.line_ids],
+                "principal": self.principal_amount, "penalty": self.penalty_amount, "claim": self.claim_amount,
+                "duty": self.state_duty, "duty_credit": self.duty_credit, "duty_to_pay": self.duty_to_pay,
+                "penalty_date": _ru(self.penalty_date or self.date), "date": _ru(self.date),
+                "title": kind_title.get(self.kind, self.name), "kind": self.kind, "attachments": attachments,
+                "signer": self.env.user.name}
+
+    @api.multi
+    def action_generate_application(self):
+        """Write the application (DOCX) and keep it as an attachment of the case."""
+        for case in self:
+            if case.kind not in MONEY_KINDS:
+                raise UserError(_("An application document is generated for court orders and claims only."))
+            if not case.line_ids:
+                raise UserError(_("Court case %s claims no tranche: load the debt by period first.") % case.name)
+            if not case.state_duty:
+                case.action_compute()
+            content = court_application_docx.build(case._application_data())
+            attachment = self.env["ir.attachment"].create({
+                "name": "Заявление %s.docx" % case.account_id.name,
+                "datas_fname": "zayavlenie_%s_%s.docx" % (case.account_id.name, case.date),
+                "datas": base64.b64encode(content), "res_model": self._name, "res_id": case.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
+            case.application_id = attachment.id
+        return True
