@@ -236,10 +236,14 @@ class UkkrMonthlyReport(models.AbstractModel):
 
         Returns ``[{'date': date, 'account': account number, 'debtor': payer's name, 'is_municipal': bool,
         'kind': 'судебный приказ' | 'исковое заявление', 'court': court's name, 'amount': claimed sum,
-        'duty': state duty}]``. The sheet prints the debtor's name only for municipal housing (152-ФЗ).
-        Empty here: the debtor-case branch (court and enforcement models) fills it in.
-        """
-        return []
+        'duty': state duty}]`` from the court cases filed in the range (eviction referrals included); the court
+        cases give the payer's name for municipal housing only (152-ФЗ)."""
+        return [{"date": item["date_filed"], "account": item["account"], "debtor": item["payer"] or "",
+                 "is_municipal": item["is_municipal"], "kind": item["kind_name"],
+                 "court": item["court"] or item["court_kind_name"], "amount": item["claim_amount"] or 0.0,
+                 "duty": item["state_duty"] or 0.0}
+                for item in self.env["ukkr.court.case"].sudo().with_context(lang="ru_RU")._report_rows(date_from,
+                                                                                                      date_to)]
 
     @api.model
     def _fssp_rows(self, date_from, date_to):

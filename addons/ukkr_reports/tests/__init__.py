@@ -6,3 +6,4 @@ from . import test_report_dispatch
 from . import test_other_reports
 from . import test_case_analysis
 from . import test_fssp_sheet
+from . import test_court_sheet
