@@ -147,7 +147,7 @@ class TestOtherReports(ReportCase):
         self.assertGreaterEqual(len(filters), 5)
         board = self.env["board.board"].sudo(self.control).fields_view_get(
             self.env.ref("ukkr_reports.view_ukkr_board_deputy").id, "form")
-        self.assertEqual(board["arch"].count("<action "), 4)
+        self.assertEqual(board["arch"].count("<action "), 5)  # debt ×3, cases by stage, overdue executions
 
     def test_effectiveness_by_measure(self):
         wizard = self.env["ukkr.measure.effect.wizard"].sudo(self.control).create(
