@@ -64,6 +64,12 @@
         "views/ukkr_limitation_event_views.xml",
         "views/ukkr_payment_channel_views.xml",
         "views/ukkr_agreement_menu_views.xml",
+        "security/ukkr_limitation_rules.xml",
+        "data/ukkr_housing_offer_data.xml",
+        "report/ukkr_service_limitation_report.xml",
+        "views/ukkr_service_limitation_views.xml",
+        "views/ukkr_housing_offer_views.xml",
+        "data/auditlog_limitation_data.xml",
     ],
     "installable": True,
 }

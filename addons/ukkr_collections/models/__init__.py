@@ -51,3 +51,7 @@ from . import ukkr_workoff_agreement
 from . import ukkr_debtor_case_agreements
 from . import ukkr_payment_channel
 from . import ukkr_payment_channel_share
+from . import ukkr_service_limitation
+from . import ukkr_housing_offer_policy
+from . import ukkr_housing_offer
+from . import ukkr_debtor_case_limitation

@@ -23,3 +23,5 @@ from . import test_installment_agreement
 from . import test_limitation_event
 from . import test_workoff_agreement
 from . import test_payment_channel
+from . import test_limitation_case
+from . import test_housing_offer
