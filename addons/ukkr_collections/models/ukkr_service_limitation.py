@@ -79,6 +79,10 @@ class UkkrServiceLimitation(models.Model):
                 record.suspension_from = fields.Date.to_string(
                     limited + timedelta(days=params.suspension_days + 1))
 
+    @api.model
+    def _measure_done_domain(self):
+        return [("state", "in", ("warned", "limited", "suspended", "restored"))]
+
     def _case_deadline(self):
         if self.state == "warned" and self.limitation_from:
             return (self.limitation_from, _("ПП 354: %s may be limited") % self.service_id.name)
@@ -138,8 +142,9 @@ class UkkrServiceLimitation(models.Model):
             return []
         accounts = {account for account, _service in over}
         honoured = self.env["ukkr.installment.agreement"]._honoured_account_ids(list(accounts), day)
-        self.env.cr.execute("SELECT account_id, service_id FROM ukkr_service_limitation WHERE state IN %s "
-                            "AND account_id = ANY(%s)", (ACTIVE_STATES, list(accounts)))
+        self.env.cr.execute("SELECT account_id, service_id FROM ukkr_service_limitation "
+                            "WHERE (state IN ('warned', 'limited', 'suspended') OR (state = 'draft' AND eligible)) "
+                            "AND account_id = ANY(%s)", (list(accounts),))
         busy = set(self.env.cr.fetchall())
         self.env.cr.execute("SELECT id FROM ukkr_personal_account WHERE id = ANY(%s) AND state = 'active'",
                             (list(accounts),))

@@ -103,11 +103,13 @@ class TestLimitationCase(AgreementCase):
             record = self.Limitation.create({"account_id": account, "service_id": self.svc["hot_water"].id})
         self.assertFalse(record.eligible)
         self.assertRegex(record.eligibility_reason, "agreement|соглашение")
+        record.action_cancel()
         with today_is("2027-01-10"):
             self.assertIn(("2", "hot_water"), self.pairs(self.Limitation._candidates()),
                           "nothing paid: behind the schedule beyond the grace, the agreement no longer protects")
 
     def warned(self, suffix="3", service="cold_water"):
+        self.open_case(suffix)
         with today_is("2026-10-10"):
             record = self.Limitation.create({"account_id": self.account[suffix].id,
                                              "service_id": self.svc[service].id, "date": "2026-10-10"})
