@@ -196,7 +196,7 @@ class UkkrServiceLimitation(models.Model):
 
     @api.model
     def _day(self, day):
-        return fields.Date.from_string(day or fields.Date.context_today(self))
+        return self.env["ukkr.rules"]._today(day)
 
     def _still_owed(self, day):
         debt, norm, _apartment = self._service_debts([self.account_id.id]).get(
