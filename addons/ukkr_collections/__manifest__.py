@@ -77,6 +77,12 @@
         "views/ukkr_court_case_views.xml",
         "views/ukkr_court_menu_views.xml",
         "data/ukkr_court_audit_data.xml",
+        "security/ukkr_limitation_rules.xml",
+        "data/ukkr_housing_offer_data.xml",
+        "report/ukkr_service_limitation_report.xml",
+        "views/ukkr_service_limitation_views.xml",
+        "views/ukkr_housing_offer_views.xml",
+        "data/auditlog_limitation_data.xml",
     ],
     "installable": True,
 }

@@ -238,6 +238,8 @@ class UkkrBillingImport(models.Model):
                 payer_kind = EXCLUDED.payer_kind, tenure = EXCLUDED.tenure, is_municipal = EXCLUDED.is_municipal,
                 residents = EXCLUDED.residents, area = EXCLUDED.area, phone = EXCLUDED.phone, email = EXCLUDED.email,
                 write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date""", account_values)
+        # buildings whose apartment flag nobody set: more than one premises = an apartment building (ПП 354 п.119)
+        self.env["ukkr.building"]._default_apartment_flags()
         # the municipal flag may have changed: who the administration sees follows (152-ФЗ)
         self.env["res.partner"]._ukkr_refresh_private_payers(partner_ids.values())
         counts["updated"] = len(rows) - counts["created"]

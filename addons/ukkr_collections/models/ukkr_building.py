@@ -11,10 +11,23 @@ class UkkrBuilding(models.Model):
     street = fields.Char("Street", required=True)
     house = fields.Char("House", required=True)
     is_apartment_building = fields.Boolean("Apartment building", help="Cold water is never suspended in apartment "
-                                                                      "buildings (ПП № 354 п.119).")
+                                                                      "buildings (ПП № 354 п.119). Left empty by the "
+                                                                      "importer, it is set to «more than one premises»; "
+                                                                      "correct it by hand where needed.")
     account_ids = fields.One2many("ukkr.personal.account", "building_id", "Personal accounts")
 
     _sql_constraints = [("address_uniq", "unique(settlement_id, street, house)", "This building already exists.")]
+
+    @api.model
+    def _default_apartment_flags(self):
+        """Set the apartment-building flag where it was never set (NULL): True for a building with more than one
+        premises (personal account), False otherwise. A flag set by hand (True or False) is kept. One statement."""
+        self.env.cr.execute("""
+            UPDATE ukkr_building b SET is_apartment_building = coalesce(n.premises, 0) > 1
+            FROM ukkr_building b2 LEFT JOIN (SELECT building_id, count(*) AS premises FROM ukkr_personal_account
+                                             GROUP BY building_id) n ON n.building_id = b2.id
+            WHERE b.id = b2.id AND b.is_apartment_building IS NULL""")
+        self.invalidate_cache(["is_apartment_building"])
 
     @api.depends("settlement_id.name", "street", "house")
     def _compute_name(self):

@@ -119,6 +119,12 @@ MATRIX = {
     "ukkr.fssp.reconciliation.line": ("r",   "rwc",  "rwcu", "r",    "r"),
     "ukkr.fssp.reconciliation.wizard": WIZARD,
     "ukkr.payment.channel.share":   ("r",    "r",    "r",    "r",    "r"),   # SQL view
+    # service limitation (measure 14) and cheaper housing (measure 15)
+    "ukkr.service.limitation":      ("rwc",  "rwc",  "rwcu", "r",    "r"),
+    "ukkr.limitation.candidate.wizard": WIZARD,
+    "ukkr.limitation.candidate.line": WIZARD,
+    "ukkr.housing.offer":           ("r",    "r",    "r",    "rwcu", "r"),   # the housing department
+    "ukkr.housing.offer.policy":    ("r",    "r",    "rwcu", "r",    "rwcu"),
     # messages to payers
     "ukkr.sms.gateway":             ("r",    "r",    "rwcu", ".",    "."),
     "ukkr.sms.message":             ("rc",   "r",    "rwcu", ".",    "."),
@@ -203,6 +209,11 @@ WIZARDS = {
                                 "action_generate", {"lawyer", "manager"}),
     "ukkr.court.file.wizard": (lambda case: {"court_case_ids": [(6, 0, case.court_order().ids)],
                                              "date_filed": "2026-11-26"}, "action_file", {"lawyer", "manager"}),
+    "ukkr.limitation.candidate.wizard": (lambda case: {"line_ids": [(0, 0, case.limitation_candidate())],
+                                                       "send_now": False},
+                                         "action_create", {"operator", "lawyer", "manager"}),
+    "ukkr.limitation.candidate.line": (lambda case: case.limitation_candidate(), "action_create_one",
+                                       {"operator", "lawyer", "manager"}),
 }
 IDENTITY_FIELD = re.compile(r"passport|snils|birth|identity|id_doc|id_card|pasport", re.I)
 
@@ -268,6 +279,15 @@ class TestRoleMatrix(common.TransactionCase):
         with today_is("2026-11-26"):
             order.action_load_tranches()
         return order
+    def limitation_candidate(self):
+        """A (municipal account, hot water) candidate line's values; the account gets a norm for hot water."""
+        env = self.env
+        hot_water = env["ukkr.service"].search([("code", "=", "hot_water")])
+        if not env["ukkr.account.service"].search([("account_id", "=", self.municipal.id),
+                                                   ("service_id", "=", hot_water.id)]):
+            env["ukkr.account.service"].create({"account_id": self.municipal.id, "service_id": hot_water.id,
+                                                "norm_charge": 100})
+        return {"account_id": self.municipal.id, "service_id": hot_water.id, "selected": True}
 
     def fixtures(self):
         """model → (sample record, values to create one, field written back with its own value)."""
@@ -399,6 +419,15 @@ class TestRoleMatrix(common.TransactionCase):
                 "account_id": municipal.id, "period": "2026-09", "kind": "acknowledged", "date": "2026-11-01"}),
                 {"account_id": municipal.id, "period": "2026-09", "kind": "acknowledged", "date": "2026-11-02"},
                 "note"),
+            "ukkr.service.limitation": (env["ukkr.service.limitation"].create(
+                {"service_id": self.limitation_candidate()["service_id"], "account_id": municipal.id}),
+                {"account_id": municipal.id, "service_id": self.limitation_candidate()["service_id"]}, "note"),
+            "ukkr.housing.offer": (env["ukkr.housing.offer"].create({
+                "account_id": municipal.id, "offered_address": "п. Тея, ул. Южная, д. 6, кв. 1"}),
+                {"account_id": municipal.id, "offered_address": "п. Тея, ул. Южная, д. 6, кв. 2"}, "note"),
+            "ukkr.housing.offer.policy": (first("ukkr.housing.offer.policy"), {
+                "date_from": "2020-01-01", "date_to": "2020-12-31", "months_in_debt": 7, "source": "проверка прав"},
+                "months_in_debt"),
             "ukkr.workoff.agreement": (env["ukkr.workoff.agreement"].create({"account_id": municipal.id}),
                                        {"account_id": municipal.id, "hours": 4, "hourly_rate": 250}, "hours"),
             "ukkr.payment.channel": (first("ukkr.payment.channel"), {"code": "work_off", "name": "Проверка"},
