@@ -138,6 +138,7 @@ MATRIX = {
     "ukkr.monthly.report":          ABSTRACT,
     "ukkr.municipal.report":        ABSTRACT,
     "ukkr.plan.execution.report":   ABSTRACT,
+    "ukkr.write.off.report":        ABSTRACT,
     "ukkr.report.wizard":           WIZARD,
     "ukkr.measure.effect.wizard":   WIZARD,
     "ukkr.measure.effect.line":     WIZARD,
@@ -146,6 +147,7 @@ MATRIX = {
     "report.ukkr_reports.monthly_report_xlsx":           ABSTRACT,
     "report.ukkr_reports.municipal_report_xlsx":         ABSTRACT,
     "report.ukkr_reports.plan_execution_report_xlsx":    ABSTRACT,
+    "report.ukkr_reports.write_off_report_xlsx":         ABSTRACT,
 }
 
 # (model, group, operation, sample record kind, allowed) — the record rules

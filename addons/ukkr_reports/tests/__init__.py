@@ -7,3 +7,4 @@ from . import test_other_reports
 from . import test_case_analysis
 from . import test_fssp_sheet
 from . import test_court_sheet
+from . import test_write_off_report

@@ -4,7 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 REPORTS = {"monthly": "ukkr_reports.report_monthly_xlsx", "municipal": "ukkr_reports.report_municipal_xlsx",
-           "plan_execution": "ukkr_reports.report_plan_execution_xlsx"}
+           "plan_execution": "ukkr_reports.report_plan_execution_xlsx",
+           "write_off": "ukkr_reports.report_write_off_xlsx"}
 
 
 class UkkrReportWizard(models.TransientModel):
@@ -15,11 +16,15 @@ class UkkrReportWizard(models.TransientModel):
 
     report = fields.Selection([("monthly", "Monthly report to the administration (measures 5, 21, 26)"),
                                ("municipal", "Municipal housing inventory (measure 2)"),
-                               ("plan_execution", "Plan execution")], "Report", required=True,
+                               ("plan_execution", "Plan execution"),
+                               ("write_off", "Quarterly write-off report (measure 28)")], "Report", required=True,
                               default="monthly")
     period = fields.Selection("_closed_periods", "Closed month", default=lambda self: self._default_period())
     date_from = fields.Date("From", default=lambda self: "%d-01-01" % date.today().year)
     date_to = fields.Date("To", default=fields.Date.context_today)
+    year = fields.Integer("Year", default=lambda self: date.today().year)
+    quarter = fields.Selection([("1", "I"), ("2", "II"), ("3", "III"), ("4", "IV")], "Quarter",
+                               default=lambda self: str((date.today().month - 1) // 3 + 1))
 
     @api.model
     def _closed_periods(self):
@@ -41,6 +46,8 @@ class UkkrReportWizard(models.TransientModel):
             if self.report == "monthly":
                 # the months must be closed in order: say so now, not as an error of the download
                 self.env["ukkr.monthly.report"]._closed_run(self.period)
+        elif self.report == "write_off":
+            self.env["ukkr.write.off.report"].rows(self.year, self.quarter)
         else:
             self.env["ukkr.plan.execution.report"]._range(self.date_from, self.date_to)
         return self.env.ref(REPORTS[self.report]).report_action(self, config=False)
