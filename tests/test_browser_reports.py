@@ -50,7 +50,7 @@ def test_deputy_opens_the_dashboard_pivot(login, rpc, artifacts):
     # the first deputy's dashboard shows its four panels
     _open_reports_menu(page, "Панель первого заместителя")
     page.wait_for_selector(".o_dashboard .oe_action .o_pivot table")
-    assert page.locator(".o_dashboard .oe_action").count() == 4
+    assert page.locator(".o_dashboard .oe_action").count() == 5  # debt ×3, cases by stage, overdue executions
     page.wait_for_selector(".o_dashboard .oe_action .o_graph_svg_container svg, "
                            ".o_dashboard .oe_action canvas, .o_dashboard .oe_action .o_graph")
     page.screenshot(path=os.path.join(artifacts, "reports_dashboard.png"))
