@@ -21,8 +21,9 @@ class UkkrFsspReconciliation(models.Model):
     """
     _name = "ukkr.fssp.reconciliation"
     _description = "Reconciliation with the bailiffs"
-    _inherit = ["mail.thread"]
+    _inherit = ["ukkr.measure.action", "mail.thread"]
     _order = "date desc, id desc"
+    _measure_number = 24
 
     name = fields.Char("Number", readonly=True, copy=False)
     year = fields.Integer("Year", required=True, readonly=True)
@@ -109,3 +110,17 @@ class UkkrFsspReconciliation(models.Model):
                               "writ_number": proceeding.writ_number, "our_amount": proceeding.writ_amount,
                               "our_collected": proceeding.recovered})
         return lines
+
+    @api.model
+    def _measure_figures(self, date_from, date_to, numbers=None):
+        """Measure 24 counts the reconciliations done in the range (a reconciliation has no personal account, so
+        there is no «paid after» result); the sum is the register rows checked."""
+        if numbers and self._measure_number not in numbers:
+            return []
+        self.env.cr.execute("""SELECT count(*), coalesce(sum(row_count), 0) FROM ukkr_fssp_reconciliation
+                               WHERE date >= %s AND date <= %s""", (date_from, date_to))
+        count, rows = self.env.cr.fetchone()
+        if not count:
+            return []
+        return [{"measure": self._measure_number, "model": self._name, "action": self._description,
+                 "count": count, "amount": float(rows), "recovered": 0.0}]

@@ -67,3 +67,7 @@ class TestFsspReconciliation(AgreementCase):
         html = self.env.ref("ukkr_collections.report_fssp_reconciliation").render_qweb_html(record.ids)[0]
         self.assertIn("2-999/2026".encode("utf-8"), html)
         self.assertNotIn("2-500/2026".encode("utf-8"), html, "the printed act lists discrepancies only")
+        # measure 24 counts the reconciliation of the quarter (4 register rows checked)
+        figures = self.env["ukkr.measure.figure"].figures("2026-10-01", "2026-12-31", [24])
+        self.assertEqual([(r["model"], r["count"], r["amount"]) for r in figures],
+                         [("ukkr.fssp.reconciliation", 1, 4.0)])
