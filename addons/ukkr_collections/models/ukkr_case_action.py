@@ -55,6 +55,12 @@ class UkkrCaseAction(models.AbstractModel):
         cases.exists()._update_next_deadline()
         return result
 
+    def _post_note(self, body):
+        """Chatter note on the action by the acting user (posted as superuser: the user may only read it)."""
+        user = self.env.user
+        self.sudo().message_post(body=body, author_id=user.partner_id.id, subtype="mail.mt_note",
+                                 email_from=user.partner_id.email or user.company_id.email or "noreply@localhost")
+
     def _case_deadline(self):
         """``(date, text)`` of the deadline this action sets, or None."""
         return None

@@ -187,11 +187,6 @@ class UkkrEnforcementProceeding(models.Model):
             raise UserError(_("Only a draft enforcement proceeding can be deleted."))
         return super().unlink()
 
-    def _post_note(self, body):
-        user = self.env.user
-        self.sudo().message_post(body=body, author_id=user.partner_id.id, subtype="mail.mt_note",
-                                 email_from=user.partner_id.email or user.company_id.email or "noreply@localhost")
-
     def _system_write(self, vals):
         return self.with_context(ukkr_enforcement_system=True).write(vals)
 

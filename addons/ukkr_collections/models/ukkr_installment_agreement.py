@@ -273,11 +273,6 @@ class UkkrInstallmentAgreement(models.Model):
             rec._post_note("Соглашение %s отменено." % rec.name)
         return True
 
-    def _post_note(self, body):
-        user = self.env.user
-        self.sudo().message_post(body=body, author_id=user.partner_id.id, subtype="mail.mt_note",
-                                 email_from=user.partner_id.email or user.company_id.email or "noreply@localhost")
-
     # ------------------------------------------------------------------ the printed agreement
     def _print_data(self):
         """What the printed agreement shows, formatted the Russian way (the QWeb template only lays it out)."""

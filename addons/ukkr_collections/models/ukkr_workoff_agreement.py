@@ -90,11 +90,6 @@ class UkkrWorkoffAgreement(models.Model):
             raise UserError(_("Only a draft agreement can be deleted; cancel a signed one instead."))
         return super().unlink()
 
-    def _post_note(self, body):
-        user = self.env.user
-        self.sudo().message_post(body=body, author_id=user.partner_id.id, subtype="mail.mt_note",
-                                 email_from=user.partner_id.email or user.company_id.email or "noreply@localhost")
-
     # ------------------------------------------------------------------ buttons
     @api.multi
     def action_sign(self):

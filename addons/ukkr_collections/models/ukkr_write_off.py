@@ -93,11 +93,6 @@ class UkkrWriteOff(models.Model):
             raise UserError(_("Only a draft write-off can be deleted."))
         return super().unlink()
 
-    def _post_note(self, body):
-        user = self.env.user
-        self.sudo().message_post(body=body, author_id=user.partner_id.id, subtype="mail.mt_note",
-                                 email_from=user.partner_id.email or user.company_id.email or "noreply@localhost")
-
     def _system_write(self, vals):
         return self.with_context(ukkr_write_off_system=True).write(vals)
 
