@@ -1,3 +1,4 @@
+import io
 from collections import defaultdict
 from datetime import datetime
 
@@ -40,7 +41,8 @@ class UkkrLedgerLine(models.Model):
     @api.model
     def _allocate_payments(self, account_ids=None):
         """Rebuild the allocation of payments to ledger lines (and the lines' «paid») for these accounts, or for
-        all, from scratch. Set-based: two reads, the pure allocation per account in memory, batched writes."""
+        all, from scratch. Set-based: two reads, the pure allocation per account in memory, a COPY of the
+        allocations and one UPDATE of the lines whose «paid» changes."""
         cr = self.env.cr
         where, params = ("WHERE account_id = ANY(%s)", [list(account_ids)]) if account_ids is not None else ("", [])
         lines = self._owed_lines(where, params, after_payments=False)
@@ -49,9 +51,7 @@ class UkkrLedgerLine(models.Model):
         for payment_id, account_id, pay_date, amount, period in cr.fetchall():
             payments[account_id].append((payment_id, fields.Date.from_string(pay_date), amount, period))
         cr.execute("DELETE FROM ukkr_payment_allocation " + where, params)
-        cr.execute("UPDATE ukkr_ledger_line SET paid = 0 " + (where + " AND" if where else "WHERE") + " paid != 0",
-                   params)
-        return self._write_allocations(lines, payments)
+        return self._write_allocations(lines, payments, replace=True)
 
     @api.model
     def _allocate_new_payments(self, payment_ids):
@@ -94,9 +94,10 @@ class UkkrLedgerLine(models.Model):
             lines[account_id].append((line_id, period, amount))
         return lines
 
-    def _write_allocations(self, lines, payments):
-        """Allocate ``payments`` over ``lines`` per account and add the result to the allocation table and the
-        lines' «paid»."""
+    def _write_allocations(self, lines, payments, replace=False):
+        """Allocate ``payments`` over ``lines`` per account, add the result to the allocation table (COPY) and
+        write the lines' «paid»: added to what they hold, or, with ``replace`` (a rebuild: ``lines`` are all lines
+        of the accounts), set to the new value — one UPDATE touching only the lines whose figure changes."""
         expiry_of = self.env["ukkr.rules"]._expiry_function()
         line_period = {line_id: (account_id, period) for account_id, items in lines.items()
                        for line_id, period, _owed in items}
@@ -106,18 +107,27 @@ class UkkrLedgerLine(models.Model):
             allocations, paid_lines = allocate(lines[account_id], payments[account_id], expiry_of)
             paid.update(paid_lines)
             rows.extend(allocations)
-        now = datetime.utcnow().replace(microsecond=0)
+        cr = self.env.cr
         if rows:
-            execute_values(self.env.cr, """
-                INSERT INTO ukkr_payment_allocation (payment_id, ledger_line_id, account_id, period, date, amount,
-                                                     create_uid, create_date, write_uid, write_date)
-                VALUES %s""", [(payment_id, line_id, line_period[line_id][0], line_period[line_id][1],
-                                pay_date[payment_id], amount, self.env.uid, now, self.env.uid, now)
-                               for payment_id, line_id, amount in rows], page_size=10000)
-        if paid:
-            execute_values(self.env.cr, "UPDATE ukkr_ledger_line l SET paid = round((l.paid + v.paid)::numeric, 2) "
-                                        "FROM (VALUES %s) AS v(id, paid) WHERE l.id = v.id",
-                           list(paid.items()), page_size=10000)
+            now = datetime.utcnow().replace(microsecond=0).isoformat(" ")
+            buffer = io.StringIO()
+            for payment_id, line_id, amount in rows:
+                account_id, period = line_period[line_id]
+                buffer.write("%d\t%d\t%d\t%s\t%s\t%.2f\t%d\t%s\t%d\t%s\n" % (
+                    payment_id, line_id, account_id, period, pay_date[payment_id], amount, self.env.uid, now,
+                    self.env.uid, now))
+            buffer.seek(0)
+            cr.copy_expert("""COPY ukkr_payment_allocation (payment_id, ledger_line_id, account_id, period, date,
+                              amount, create_uid, create_date, write_uid, write_date) FROM STDIN""", buffer)
+        if replace:
+            values = [(line_id, paid.get(line_id, 0.0)) for line_id in line_period]
+            update = "paid = v.paid FROM (VALUES %s) AS v(id, paid) WHERE l.id = v.id AND l.paid IS DISTINCT FROM v.paid"
+        else:
+            values = list(paid.items())
+            update = "paid = round((l.paid + v.paid)::numeric, 2) FROM (VALUES %s) AS v(id, paid) WHERE l.id = v.id"
+        if values:
+            execute_values(cr, "UPDATE ukkr_ledger_line l SET " + update, values,
+                           template="(%s, %s::numeric)", page_size=10000)
         self.invalidate_cache()
         self.env["ukkr.payment.allocation"].invalidate_cache()
         return len(rows)

@@ -224,3 +224,49 @@ class TestCloseFastPath(TransactionCase):
         self.assertEqual(rows(full), fast_rows)
         self.assertEqual((full.debt_total, full.penalty_total, full.overdue_total), fast_totals)
         self.assertTrue(fast_rows)
+
+
+class TestSetBasedEntry(TransactionCase):
+    """The close writes its entry's lines with one INSERT (thousands of organisation lines at city scale): every
+    column must hold what Odoo's own ``account.move.create`` stores for the same lines."""
+
+    LINE_COLUMNS = ("name", "quantity", "product_uom_id", "product_id", "debit", "credit", "balance",
+                    "debit_cash_basis", "credit_cash_basis", "balance_cash_basis", "amount_currency",
+                    "company_currency_id", "currency_id", "amount_residual", "amount_residual_currency",
+                    "tax_base_amount", "account_id", "ref", "payment_id", "statement_line_id", "statement_id",
+                    "reconciled", "full_reconcile_id", "journal_id", "blocked", "date_maturity", "date",
+                    "tax_line_id", "analytic_account_id", "company_id", "invoice_id", "partner_id", "user_type_id",
+                    "tax_exigible")
+    MOVE_COLUMNS = ("ref", "date", "journal_id", "currency_id", "state", "partner_id", "amount", "company_id",
+                    "matched_percentage")
+
+    def rows(self, table, columns, where, value):
+        self.env.cr.execute("SELECT %s FROM %s WHERE %s = %%s ORDER BY id" % (", ".join(columns), table, where),
+                            (value,))
+        return self.env.cr.fetchall()
+
+    def test_same_columns_as_the_orm(self):
+        account = self.env["account.account"]
+        code = {c: account.search([("code", "=", c), ("company_id", "=", self.env.user.company_id.id)]).id
+                for c in ("62.01", "90.01", "51", "62.02")}
+        partner = self.env["res.partner"].create({"name": "ООО «Проводка»"})
+        # receivable 1 200.10 + 300 (reconcilable: residual = balance), bank 500 (liquidity: residual too),
+        # revenue −1 500.10 and advances −500 (neither: residual 0); debit = credit = 2 000.10
+        lines = [(code["62.01"], partner.id, "Проводка: дебиторская", 1200.1, 0.0),
+                 (code["62.01"], False, "Население", 300.0, 0.0),
+                 (code["90.01"], False, "Выручка", 0.0, 1500.1),
+                 (code["51"], False, "Касса", 500.0, 0.0),
+                 (code["62.02"], False, "Авансы", 0.0, 500.0)]
+        journal = self.env.ref("ukkr_collections.journal_ukkr")
+        ours = self.env["ukkr.monthly.close"]._create_posted_entry(journal, "2026-10-31", "Сверка", lines)
+        theirs = self.env["account.move"].with_context(check_move_validity=False).create({
+            "journal_id": journal.id, "date": "2026-10-31", "ref": "Сверка",
+            "line_ids": [(0, 0, {"account_id": a, "partner_id": p, "name": n, "debit": d, "credit": c})
+                         for a, p, n, d, c in lines]})
+        theirs.post()
+        self.assertEqual(self.rows("account_move_line", self.LINE_COLUMNS, "move_id", ours.id),
+                         self.rows("account_move_line", self.LINE_COLUMNS, "move_id", theirs.id))
+        self.assertEqual(self.rows("account_move", self.MOVE_COLUMNS, "id", ours.id),
+                         self.rows("account_move", self.MOVE_COLUMNS, "id", theirs.id))
+        self.assertEqual((ours.state, ours.amount, len(ours.line_ids)), ("posted", 2000.1, 5))
+        self.assertNotEqual(ours.name, theirs.name, "each has its own sequence number")
