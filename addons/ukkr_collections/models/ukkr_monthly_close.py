@@ -143,17 +143,20 @@ class UkkrMonthlyClose(models.Model):
         label, debit, credit), written set-based.
 
         Odoo creates entry lines one by one, each with its recomputations (≈ 2 ms a line); a city's close has
-        thousands of receivable lines, one per organisation. So the entry is created empty through the ORM, its
-        lines go in with one INSERT carrying what Odoo itself stores for a line of a general journal (balance, cash
-        basis, residual of reconcilable and liquidity accounts, the related company, currency, type, journal, date,
-        reference), the entry's own computed fields are recomputed, and it is posted through the ORM (balance
-        check, sequence number, lock date). A test compares such an entry with one made by the ORM column by
-        column."""
+        thousands of receivable lines, one per organisation. So the entry is created and posted empty through the
+        ORM (sequence number, lock date), its lines go in with one INSERT carrying what Odoo itself stores for a
+        posted line of a general journal (balance, cash basis, residual of reconcilable and liquidity accounts, the
+        related company, currency, type, journal, date, reference), Odoo's balance check runs on the result and the
+        entry's own computed fields are recomputed. A test compares such an entry with one made by the ORM column
+        by column."""
         if journal.type in ("sale", "purchase"):
             raise UserError(_("Journal %s is a sale or purchase journal: its entries are not written by the "
                               "monthly close.") % journal.name)
         move = self.env["account.move"].sudo().with_context(check_move_validity=False).create({
             "journal_id": journal.id, "date": entry_date, "ref": ref})
+        # posted while still empty (sequence number, lock date): posting a full entry makes Odoo recompute and
+        # rewrite every line's residual one UPDATE at a time (its dependency on the entry's state)
+        move.post()
         entry_date = fields.Date.to_string(move.date) if not isinstance(move.date, str) else move.date
         accounts = {account.id: account for account in
                     self.env["account.account"].sudo().browse(list({line[0] for line in lines}))}
@@ -182,10 +185,10 @@ class UkkrMonthlyClose(models.Model):
                                   user_type, cu, cd, wu, wd)""", rows, page_size=5000)
         self.env["account.move.line"].invalidate_cache()
         move.invalidate_cache()
+        move.assert_balanced()   # Odoo's own check (one SQL sum); unbalanced → UserError, the close rolls back
         for name in ("amount", "matched_percentage", "partner_id"):
             self.env.add_todo(move._fields[name], move)
         move.recompute()
-        move.post()
         return move
 
     def _note(self, body):

@@ -270,3 +270,13 @@ class TestSetBasedEntry(TransactionCase):
                          self.rows("account_move", self.MOVE_COLUMNS, "id", theirs.id))
         self.assertEqual((ours.state, ours.amount, len(ours.line_ids)), ("posted", 2000.1, 5))
         self.assertNotEqual(ours.name, theirs.name, "each has its own sequence number")
+
+    def test_unbalanced_lines_are_refused(self):
+        account = self.env["account.account"].search([("code", "=", "62.01")], limit=1)
+        journal = self.env.ref("ukkr_collections.journal_ukkr")
+        moves = self.env["account.move"].search_count([])
+        with self.assertRaisesRegex(UserError, "(?i)unbalanced|несбалансирован"), \
+                self.env.cr.savepoint():
+            self.env["ukkr.monthly.close"]._create_posted_entry(journal, "2026-10-31", "Сверка",
+                                                                [(account.id, False, "Одна сторона", 10.0, 0.0)])
+        self.assertEqual(self.env["account.move"].search_count([]), moves, "nothing is left of the entry")
