@@ -292,7 +292,8 @@ class UkkrBillingImport(models.Model):
                                                   write_uid, write_date)
                 SELECT v.account_id, v.service_id, v.norm_charge, v.cu, v.cd::timestamp, v.wu, v.wd::timestamp
                 FROM (VALUES %s) AS v(account_id, service_id, norm_charge, cu, cd, wu, wd)
-                ON CONFLICT (account_id, service_id) DO UPDATE SET norm_charge = EXCLUDED.norm_charge""",
+                ON CONFLICT (account_id, service_id) DO UPDATE SET norm_charge = EXCLUDED.norm_charge
+                WHERE ukkr_account_service.norm_charge IS DISTINCT FROM EXCLUDED.norm_charge""",
                 [key + (value,) + audit for key, value in norms.items()], page_size=5000)
         self.env["ukkr.period"].refresh({r["period"] for r in rows})
         # new months only add debt — unless money was already allocated to that month or a later one, a payment

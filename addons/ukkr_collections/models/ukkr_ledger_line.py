@@ -87,7 +87,12 @@ class UkkrLedgerLine(models.Model):
         return [account_id for (account_id,) in self.env.cr.fetchall()]
 
     def _owed_lines(self, where, params, after_payments):
+        """Lines of the accounts with what they owe: before any payment (a rebuild needs every line), or after the
+        payments allocated so far — then only the lines still owing something (the rest can take nothing; at 36
+        months of history that is most lines)."""
         owed = "accrued + correction - written_off" + (" - paid" if after_payments else "")
+        if after_payments:
+            where += " AND %s > 0.004" % owed
         self.env.cr.execute("SELECT id, account_id, period, %s FROM ukkr_ledger_line %s" % (owed, where), params)
         lines = defaultdict(list)
         for line_id, account_id, period, amount in self.env.cr.fetchall():

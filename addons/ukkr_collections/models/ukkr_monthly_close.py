@@ -261,8 +261,12 @@ class UkkrMonthlyClose(models.Model):
             JOIN ukkr_close_tranche t ON t.account_id = al.account_id AND t.period = al.period AND NOT t.settled
             WHERE al.date <= %s AND al.period <= %s GROUP BY al.account_id, al.period, al.date""", (as_of, period))
         allocated = defaultdict(list)
+        day_of = {}   # a city's payments fall on a few hundred distinct days: parse each once
         for account_id, tranche, pay_date, amount in cr.fetchall():
-            allocated[(account_id, tranche)].append((fields.Date.from_string(pay_date), amount))
+            day = day_of.get(pay_date)
+            if day is None:
+                day = day_of[pay_date] = fields.Date.from_string(pay_date)
+            allocated[(account_id, tranche)].append((day, amount))
         cr.execute("DROP TABLE ukkr_close_tranche")
         cr.execute("""
             SELECT account_id, sum(amount) FILTER (WHERE date >= %s), max(date) FROM ukkr_payment
@@ -385,8 +389,10 @@ class UkkrMonthlyClose(models.Model):
                 lines.append((account.id, partner_id, name, amount if amount > 0 else 0.0,
                               -amount if amount < 0 else 0.0))
         total_accrued = total_settled = total_before = 0.0
-        partners = {p.id: p.name for p in self.env["res.partner"].browse(
-            [key[1] for key in groups if key[0] == "partner"])}
+        # names only (the ORM would read every field of thousands of partners)
+        self.env.cr.execute("SELECT id, name FROM res_partner WHERE id = ANY(%s)",
+                            ([key[1] for key in groups if key[0] == "partner"],))
+        partners = dict(self.env.cr.fetchall())
         for (kind, key), group in sorted(groups.items(), key=lambda item: (item[0][0], str(item[0][1]))):
             settled = group["before"] + group["accrued"] - group["debt"]
             total_accrued += group["accrued"]
