@@ -27,7 +27,7 @@ say "Канбан дел через JSON-RPC: сервер на порту $PORT
 "${ODOO_CMD[@]}" -d "$BENCH_DB" --db-filter="^$BENCH_DB\$" --http-port="$PORT" --workers=0 --max-cron-threads=0 \
     --logfile="$RUN_DIR/bench-odoo.log" &
 SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null' EXIT
+trap 'kill "$SERVER" 2>/dev/null || true' EXIT
 wait_http "http://127.0.0.1:$PORT/web/login" 180 "$SERVER" "$RUN_DIR/bench-odoo.log" \
     || die "Odoo не ответил на :$PORT — $RUN_DIR/bench-odoo.log"
 "$VENV/bin/python" tools/bench.py kanban "http://127.0.0.1:$PORT" "$BENCH_DB" bench_manager bench "$REPEAT" \
