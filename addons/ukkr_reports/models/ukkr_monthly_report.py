@@ -129,14 +129,16 @@ class UkkrMonthlyReport(models.AbstractModel):
                 WHERE p.close_id = ANY(%s) AND NOT (p.close_id = %s AND p.date < %s)
                 GROUP BY p.close_id, p.account_id)
             SELECT {cat}, sum(cash.amount) FROM cash
-            JOIN ukkr_monthly_close c ON c.id = cash.close_id
             JOIN ukkr_personal_account a ON a.id = cash.account_id
-            -- the snapshot's category, found through its unique (period, account) index: the close's snapshots
-            -- may have been inserted in this very transaction, before any statistics know about them
-            LEFT JOIN ukkr_debt_snapshot s ON s.period = c.period AND s.account_id = cash.account_id
+            -- the category of the account in the snapshot of the close that posted the cash; the snapshots of the
+            -- year's closes are joined as a whole (hash join): looked up one by one per account and close they took
+            -- 1.1 of the report's 1.4 s at 20 000 accounts
+            LEFT JOIN ukkr_debt_snapshot s ON s.close_id = cash.close_id AND s.account_id = cash.account_id
+                                           AND s.close_id = ANY(%s)
             GROUP BY 1""".format(cat=category_sql("coalesce(s.payer_kind, a.payer_kind)",
                                                   "coalesce(s.tenure, a.tenure)")),
-                   ([c.id for c in year_closes], first_close.id, report_calc.period_bounds(first)[0]))
+                   ([c.id for c in year_closes], first_close.id, report_calc.period_bounds(first)[0],
+                    [c.id for c in year_closes]))
         for category, amount in cr.fetchall():
             sums["paid"][category] += amount
         if live_months:
