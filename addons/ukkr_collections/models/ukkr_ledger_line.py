@@ -1,4 +1,3 @@
-import io
 from collections import defaultdict
 from datetime import datetime
 
@@ -7,6 +6,7 @@ from psycopg2.extras import execute_values
 from odoo import api, fields, models
 
 from .allocation import allocate
+from .sql_copy import copy_rows
 
 
 class UkkrLedgerLine(models.Model):
@@ -113,17 +113,12 @@ class UkkrLedgerLine(models.Model):
             paid.update(paid_lines)
             rows.extend(allocations)
         cr = self.env.cr
-        if rows:
-            now = datetime.utcnow().replace(microsecond=0).isoformat(" ")
-            buffer = io.StringIO()
-            for payment_id, line_id, amount in rows:
-                account_id, period = line_period[line_id]
-                buffer.write("%d\t%d\t%d\t%s\t%s\t%.2f\t%d\t%s\t%d\t%s\n" % (
-                    payment_id, line_id, account_id, period, pay_date[payment_id], amount, self.env.uid, now,
-                    self.env.uid, now))
-            buffer.seek(0)
-            cr.copy_expert("""COPY ukkr_payment_allocation (payment_id, ledger_line_id, account_id, period, date,
-                              amount, create_uid, create_date, write_uid, write_date) FROM STDIN""", buffer)
+        now = datetime.utcnow().replace(microsecond=0)
+        copy_rows(cr, "ukkr_payment_allocation", ("payment_id", "ledger_line_id", "account_id", "period", "date",
+                                                  "amount", "create_uid", "create_date", "write_uid", "write_date"),
+                  ((payment_id, line_id) + line_period[line_id] + (pay_date[payment_id], amount, self.env.uid, now,
+                                                                   self.env.uid, now)
+                   for payment_id, line_id, amount in rows))
         if replace:
             values = [(line_id, paid.get(line_id, 0.0)) for line_id in line_period]
             update = "paid = v.paid FROM (VALUES %s) AS v(id, paid) WHERE l.id = v.id AND l.paid IS DISTINCT FROM v.paid"

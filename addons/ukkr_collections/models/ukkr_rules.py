@@ -150,21 +150,26 @@ class UkkrRules(models.AbstractModel):
                 due_cache[period] = self.due_date(period, calendar_)
             return due_cache[period]
 
+        applying_cache, bands_of = {}, {kind: tuple(kind_bands) for kind, kind_bands in bands.items()}
+
         def segments(principal, due, calc, payments, payer_kind):
-            if payer_kind not in bands:
+            if payer_kind not in bands_of:
                 raise UserError(_("No penalty bands are set for payer kind «%s».") % payer_kind)
-            applying = [(a, b) for a, b, before in moratoria if not before or due < before]
-            return penalty_calc.penalty_segments(principal, due, calc, payments, tuple(bands[payer_kind]),
-                                                 rate_on, applying)
+            applying = applying_cache.get(due)
+            if applying is None:   # the moratoria that apply to debts of this due date
+                applying = applying_cache[due] = [(a, b) for a, b, before in moratoria if not before or due < before]
+            return penalty_calc.penalty_segments(principal, due, calc, payments, bands_of[payer_kind], rate_on,
+                                                 applying)
 
         def penalty(principal, due, calc, payments, payer_kind):
             return sum(segment.amount for segment in segments(principal, due, calc, payments, payer_kind))
+
+        from .ukkr_personal_account import aging_bucket
 
         def tranche(period, charged, payments, as_of, payer_kind, events=()):
             """One tranche as of a date: charged, unpaid principal, due date, days overdue, limitation expiry,
             penalty (not yet rounded) and age bucket. ``payments``: [(date, amount)] allocated to it;
             ``events``: [(kind, date)] of ``ukkr.limitation.event`` for this tranche, dated up to ``as_of``."""
-            from .ukkr_personal_account import aging_bucket
             due = due_date(period)
             # the ONE place where limitation events change a tranche's expiry (ГК 203 acknowledgement, ГК 204 court
             # filing and cancellation); None while a filing is pending (the period does not run)
