@@ -9,6 +9,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from . import db_locks
+from .sql_copy import copy_rows
 from .billing_parser import MAX_FILE_BYTES, BillingFileError, parse_billing_file
 
 _logger = logging.getLogger(__name__)
@@ -276,15 +277,21 @@ class UkkrBillingImport(models.Model):
         if dry_run:
             return counts
         audit = self._audit_values()
-        execute_values(cr, """
+        # the file's rows go to a staging table by COPY, then into the ledger with one upsert
+        cr.execute("DROP TABLE IF EXISTS ukkr_import_accrual")
+        cr.execute("""CREATE TEMP TABLE ukkr_import_accrual (account_id integer, period varchar, service_id integer,
+                                                              accrued numeric) ON COMMIT DROP""")
+        copy_rows(cr, "ukkr_import_accrual", ("account_id", "period", "service_id", "accrued"),
+                  (k + (r["accrued"],) for k, r in zip(keys, rows)))
+        cr.execute("""
             INSERT INTO ukkr_ledger_line (account_id, period, service_id, accrued, paid, correction, penalty,
                                           written_off, create_uid, create_date, write_uid, write_date)
-            SELECT v.account_id, v.period, v.service_id, v.accrued, 0, 0, 0, 0, v.cu, v.cd::timestamp, v.wu,
-                   v.wd::timestamp
-            FROM (VALUES %s) AS v(account_id, period, service_id, accrued, cu, cd, wu, wd)
+            SELECT v.account_id, v.period, v.service_id, v.accrued, 0, 0, 0, 0, %s, %s, %s, %s
+            FROM ukkr_import_accrual v
             ON CONFLICT (account_id, period, service_id) DO UPDATE
                 SET accrued = EXCLUDED.accrued, write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date""",
-            [k + (r["accrued"],) + audit for k, r in zip(keys, rows)], page_size=5000)
+                   audit)
+        cr.execute("DROP TABLE ukkr_import_accrual")
         norms = {(k[0], k[2]): r["norm_charge"] for k, r in zip(keys, rows) if r["norm_charge"] is not None}
         if norms:
             execute_values(cr, """

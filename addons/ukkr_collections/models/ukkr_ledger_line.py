@@ -1,5 +1,4 @@
 from collections import defaultdict
-from datetime import datetime
 
 from psycopg2.extras import execute_values
 
@@ -32,6 +31,12 @@ class UkkrLedgerLine(models.Model):
 
     _sql_constraints = [("line_uniq", "unique(account_id, period, service_id)",
                          "There is already a ledger line for this account, period and service.")]
+
+    def init(self):
+        # the lines still owing something (a small part of a long history): new payments are allocated over them
+        # (_owed_lines with after_payments) — the predicate is the query's own condition
+        self.env.cr.execute("""CREATE INDEX IF NOT EXISTS ukkr_ledger_line_owing_index ON ukkr_ledger_line (account_id)
+                               WHERE accrued + correction - written_off - paid > 0.004""")
 
     @api.depends("accrued", "paid", "correction", "written_off")
     def _compute_balance(self):
@@ -79,11 +84,12 @@ class UkkrLedgerLine(models.Model):
     def _accounts_to_reallocate(self, account_ids):
         """Accounts among these that hold money not yet allocated (an advance): new accruals must absorb it."""
         self.env.cr.execute("""
-            SELECT p.account_id FROM ukkr_payment p
-            LEFT JOIN (SELECT payment_id, sum(amount) AS amount FROM ukkr_payment_allocation GROUP BY payment_id) a
-                   ON a.payment_id = p.id
-            WHERE p.account_id = ANY(%s) GROUP BY p.account_id
-            HAVING sum(p.amount - coalesce(a.amount, 0)) > 0.004""", (list(account_ids),))
+            SELECT p.account_id
+            FROM (SELECT account_id, sum(amount) AS amount FROM ukkr_payment WHERE account_id = ANY(%s)
+                  GROUP BY account_id) p
+            LEFT JOIN (SELECT account_id, sum(amount) AS amount FROM ukkr_payment_allocation
+                       WHERE account_id = ANY(%s) GROUP BY account_id) a ON a.account_id = p.account_id
+            WHERE p.amount - coalesce(a.amount, 0) > 0.004""", (list(account_ids), list(account_ids)))
         return [account_id for (account_id,) in self.env.cr.fetchall()]
 
     def _owed_lines(self, where, params, after_payments):
@@ -113,11 +119,9 @@ class UkkrLedgerLine(models.Model):
             paid.update(paid_lines)
             rows.extend(allocations)
         cr = self.env.cr
-        now = datetime.utcnow().replace(microsecond=0)
         copy_rows(cr, "ukkr_payment_allocation", ("payment_id", "ledger_line_id", "account_id", "period", "date",
-                                                  "amount", "create_uid", "create_date", "write_uid", "write_date"),
-                  ((payment_id, line_id) + line_period[line_id] + (pay_date[payment_id], amount, self.env.uid, now,
-                                                                   self.env.uid, now)
+                                                  "amount"),
+                  ((payment_id, line_id) + line_period[line_id] + (pay_date[payment_id], amount)
                    for payment_id, line_id, amount in rows))
         if replace:
             values = [(line_id, paid.get(line_id, 0.0)) for line_id in line_period]

@@ -6,6 +6,9 @@ class UkkrPaymentAllocation(models.Model):
     _name = "ukkr.payment.allocation"
     _description = "Payment allocation"
     _order = "payment_id, ledger_line_id"
+    # derived rows, rebuilt from scratch at will (tens of thousands per import): who and when belong to the payment
+    # and the import log; without the four audit columns each row also skips two foreign-key checks
+    _log_access = False
 
     payment_id = fields.Many2one("ukkr.payment", "Payment", required=True, ondelete="cascade", index=True)
     ledger_line_id = fields.Many2one("ukkr.ledger.line", "Ledger line", required=True, ondelete="cascade",
