@@ -23,6 +23,8 @@ LEGAL_ENTITY_BANDS = (Band(1, None, 130),)
 
 def round_money(value):
     """Half-up to kopecks (Python's round() is half-even)."""
+    if not value:
+        return 0.0   # most tranches of a close owe no penalty: no Decimal needed
     return float(Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 

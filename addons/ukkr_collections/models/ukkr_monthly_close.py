@@ -328,7 +328,9 @@ class UkkrMonthlyClose(models.Model):
             "create_date", "write_uid", "write_date"), values)
         # fresh statistics: without them the planner of the case sync below takes the just-written snapshot for an
         # empty table and re-aggregates the ledger once per snapshot row (a 2 000-account close spent 50 s there)
-        self.env.cr.execute("ANALYZE ukkr_debt_snapshot")
+        # (the columns the sync's joins and filters use: the whole table's statistics took 0.4 s at 20 000 × 11
+        # months, these 0.05 s; autovacuum refreshes the rest)
+        self.env.cr.execute("ANALYZE ukkr_debt_snapshot (close_id, period, account_id, payer_kind, overdue_debt)")
 
     # ------------------------------------------------------------------ accounting
     @api.model

@@ -150,7 +150,7 @@ class UkkrRules(models.AbstractModel):
                 due_cache[period] = self.due_date(period, calendar_)
             return due_cache[period]
 
-        applying_cache, bands_of = {}, {kind: tuple(kind_bands) for kind, kind_bands in bands.items()}
+        expiry_cache, applying_cache, bands_of = {}, {}, {kind: tuple(kind_bands) for kind, kind_bands in bands.items()}
 
         def segments(principal, due, calc, payments, payer_kind):
             if payer_kind not in bands_of:
@@ -173,7 +173,12 @@ class UkkrRules(models.AbstractModel):
             due = due_date(period)
             # the ONE place where limitation events change a tranche's expiry (ГК 203 acknowledgement, ГК 204 court
             # filing and cancellation); None while a filing is pending (the period does not run)
-            expiry = self.limitation_expiry_with_events(due, list(events)) if events else self.limitation_expiry(due)
+            if events:
+                expiry = self.limitation_expiry_with_events(due, list(events))
+            else:
+                expiry = expiry_cache.get(due)
+                if expiry is None:
+                    expiry = expiry_cache[due] = self.limitation_expiry(due)
             expiry = expiry or None
             days = max((as_of - due).days, 0)
             principal = round(charged - sum(amount for _d, amount in payments), 2)
