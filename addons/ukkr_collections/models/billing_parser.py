@@ -170,9 +170,14 @@ def map_headers(header):
                                                    "payments": "оплаты"}[best]))
 
 
+_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+_PERIOD_ISO = re.compile(r"^(\d{4})-(\d{2})$")
+_PERIOD_RU = re.compile(r"^(\d{2})\.(\d{4})$")
+
+
 def parse_decimal(text):
     value = str(text).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    if not re.match(r"^-?\d+(\.\d+)?$", value):
+    if not _DECIMAL.match(value):
         raise ValueError(text)
     number = float(value)
     if math.isnan(number) or math.isinf(number) or abs(number) > MAX_AMOUNT:
@@ -182,7 +187,7 @@ def parse_decimal(text):
 
 def parse_period(text, today):
     value = str(text).strip()
-    match = re.match(r"^(\d{4})-(\d{2})$", value) or re.match(r"^(\d{2})\.(\d{4})$", value)
+    match = _PERIOD_ISO.match(value) or _PERIOD_RU.match(value)
     if not match:
         raise ValueError(text)
     year, month = (match.group(1), match.group(2)) if "-" in value else (match.group(2), match.group(1))
