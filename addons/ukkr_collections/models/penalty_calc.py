@@ -83,7 +83,8 @@ def penalty_segments(principal, due_date, calc_date, payments, bands, rate_on, m
             band_to = end if band.day_to is None else min(end, day_one + timedelta(days=band.day_to - 1))
             if band_from > band_to:
                 continue
-            for part_from, part_to in _subtract_ranges(band_from, band_to, moratoria):
+            parts = _subtract_ranges(band_from, band_to, moratoria) if moratoria else ((band_from, band_to),)
+            for part_from, part_to in parts:
                 days = (part_to - part_from).days + 1
                 segments.append(Segment(part_from, part_to, days, amount, rate, band.divisor,
                                         amount * rate / 100.0 * days / band.divisor, basis))

@@ -213,14 +213,6 @@ class UkkrMonthlyClose(models.Model):
         """Per account: debt by bucket, penalty, months in debt, last payment — as of ``as_of`` for periods up to
         ``period``. Two aggregate reads plus the penalty arithmetic in memory."""
         cr = self.env.cr
-        cr.execute("""
-            SELECT a.id, a.partner_id, a.settlement_id, a.building_id, a.payer_kind, a.tenure, a.is_municipal
-            FROM ukkr_personal_account a WHERE EXISTS (SELECT 1 FROM ukkr_ledger_line l WHERE l.account_id = a.id
-                                                       AND l.period <= %s)""", (period,))
-        accounts = {row[0]: {"partner_id": row[1], "settlement_id": row[2], "building_id": row[3],
-                             "payer_kind": row[4], "tenure": row[5], "is_municipal": row[6], "debt": 0.0,
-                             "overdue": 0.0, "penalty": 0.0, "months": 0, "accrued": 0.0, "paid": 0.0,
-                             "last_payment": None, "buckets": defaultdict(float)} for row in cr.fetchall()}
         context = self.env["ukkr.rules"]._penalty_context()
         evaluate = context["tranche"]
         # Fast path: a tranche paid in full, by payments all made while no penalty runs yet, has no principal and
@@ -257,6 +249,15 @@ class UkkrMonthlyClose(models.Model):
                    {"period": period, "as_of": as_of, "q_period": [q[0] for q in quiet],
                     "q_kind": [q[1] for q in quiet], "q_until": [q[2] for q in quiet]})
         cr.execute("ANALYZE ukkr_close_tranche")
+        # the accounts with a ledger line up to the period: those of the tranches
+        cr.execute("""
+            SELECT a.id, a.partner_id, a.settlement_id, a.building_id, a.payer_kind, a.tenure, a.is_municipal
+            FROM ukkr_personal_account a
+            WHERE a.id IN (SELECT account_id FROM ukkr_close_tranche)""")
+        accounts = {row[0]: {"partner_id": row[1], "settlement_id": row[2], "building_id": row[3],
+                             "payer_kind": row[4], "tenure": row[5], "is_municipal": row[6], "debt": 0.0,
+                             "overdue": 0.0, "penalty": 0.0, "months": 0, "accrued": 0.0, "paid": 0.0,
+                             "last_payment": None, "buckets": defaultdict(float)} for row in cr.fetchall()}
         # settled tranches only count for the month's accruals
         cr.execute("""SELECT account_id, sum(amount) FROM ukkr_close_tranche WHERE settled AND period = %s
                       GROUP BY account_id""", (period,))
