@@ -240,21 +240,24 @@ class UkkrDebtorCase(models.Model):
                 medium numeric, high numeric, urgent numeric) ON COMMIT DROP""")
         execute_values(cr, "INSERT INTO ukkr_case_trigger_tmp VALUES %s", params)
         cr.execute("""
-            WITH monthly AS (
+            WITH pending AS (   -- overdue at the close and no open case yet
+                SELECT s.account_id, s.debt, s.overdue_debt, s.penalty, s.months_in_debt, t.*
+                FROM ukkr_debt_snapshot s
+                JOIN ukkr_case_trigger_tmp t ON t.payer_kind = s.payer_kind
+                WHERE s.close_id = %(close)s AND s.overdue_debt > 0
+                  AND NOT EXISTS (SELECT 1 FROM ukkr_debtor_case c WHERE c.account_id = s.account_id
+                                  AND c.state = 'open')),
+            monthly AS (        -- average monthly accruals of the last 12 months, for those below the amount only
                 SELECT account_id, sum(accrued + correction) / count(DISTINCT period) AS average
-                FROM ukkr_ledger_line WHERE period <= %(period)s AND period > to_char(
+                FROM ukkr_ledger_line
+                WHERE account_id IN (SELECT account_id FROM pending WHERE overdue_debt < amount)
+                  AND period <= %(period)s AND period > to_char(
                     to_date(%(period)s || '-01', 'YYYY-MM-DD') - interval '12 months', 'YYYY-MM')
                 GROUP BY account_id),
             candidate AS (
-                SELECT s.account_id, s.debt, s.overdue_debt, s.penalty, s.months_in_debt, t.*,
-                       coalesce(m.average, 0) AS average
-                FROM ukkr_debt_snapshot s
-                JOIN ukkr_case_trigger_tmp t ON t.payer_kind = s.payer_kind
-                LEFT JOIN monthly m ON m.account_id = s.account_id
-                WHERE s.close_id = %(close)s AND s.overdue_debt > 0
-                  AND (s.overdue_debt >= t.amount OR (m.average > 0 AND s.overdue_debt >= t.months * m.average))
-                  AND NOT EXISTS (SELECT 1 FROM ukkr_debtor_case c WHERE c.account_id = s.account_id
-                                  AND c.state = 'open'))
+                SELECT p.*, coalesce(m.average, 0) AS average
+                FROM pending p LEFT JOIN monthly m ON m.account_id = p.account_id
+                WHERE p.overdue_debt >= p.amount OR (m.average > 0 AND p.overdue_debt >= p.months * m.average))
             INSERT INTO ukkr_debtor_case (account_id, partner_id, settlement_id, building_id, payer_kind, tenure,
                 is_municipal, stage_id, stage_code, state, priority, opened_by, open_reason, date_open,
                 last_close_period, debt_at_close, overdue_at_close, penalty_at_close, months_in_debt,
