@@ -139,6 +139,32 @@ class UkkrMonthlyClose(models.Model):
                                          swapped)
 
     @api.model
+    def _check_entry_lines(self, journal, accounts, lines):
+        """What Odoo checks when it creates an entry's lines one by one (account_move.py), once per account: not
+        deprecated, of the journal's company, kept in the company's currency, allowed by the journal's entry
+        controls; and the entry balances — before anything is written or a sequence number is drawn."""
+        for account in accounts:
+            if account.deprecated:
+                raise UserError(_("Account %s %s is deprecated: the entry is not posted, nothing has changed.")
+                                % (account.code, account.name))
+            if account.company_id != journal.company_id:
+                raise UserError(_("Account %s belongs to another company than journal %s: the entry is not "
+                                  "posted, nothing has changed.") % (account.code, journal.name))
+            if account.currency_id and account.currency_id != account.company_id.currency_id:
+                raise UserError(_("Account %s is kept in its own currency (%s): the monthly close posts in the "
+                                  "company's currency only; nothing has changed.")
+                                % (account.code, account.currency_id.name))
+            if (journal.type_control_ids or journal.account_control_ids) and not (
+                    account.user_type_id in journal.type_control_ids or account in journal.account_control_ids):
+                raise UserError(_("Journal %s does not allow account %s (its «Entry Controls»): the entry is not "
+                                  "posted, nothing has changed.") % (journal.name, account.code))
+        difference = round(sum(round(debit or 0.0, 2) - round(credit or 0.0, 2)
+                               for _a, _p, _n, debit, credit in lines), 2)
+        if difference:
+            raise UserError(_("The entry does not balance (debit − credit = %.2f): it is not posted, nothing has "
+                              "changed.") % difference)
+
+    @api.model
     def _create_posted_entry(self, journal, entry_date, ref, lines):
         """A posted entry of the general journal ``journal`` with any number of ``lines`` (account id, partner id,
         label, debit, credit), written set-based.
@@ -153,15 +179,17 @@ class UkkrMonthlyClose(models.Model):
         if journal.type in ("sale", "purchase"):
             raise UserError(_("Journal %s is a sale or purchase journal: its entries are not written by the "
                               "monthly close.") % journal.name)
+        accounts = {account.id: account for account in
+                    self.env["account.account"].sudo().browse(list({line[0] for line in lines}))}
+        self._check_entry_lines(journal, accounts.values(), lines)
         move = self.env["account.move"].sudo().with_context(check_move_validity=False).create({
             "journal_id": journal.id, "date": entry_date, "ref": ref})
         # posted while still empty (sequence number, lock date): posting a full entry makes Odoo recompute and
         # rewrite every line's residual one UPDATE at a time (its dependency on the entry's state)
         move.post()
         entry_date = fields.Date.to_string(move.date) if not isinstance(move.date, str) else move.date
-        accounts = {account.id: account for account in
-                    self.env["account.account"].sudo().browse(list({line[0] for line in lines}))}
         now = datetime.utcnow().replace(microsecond=0)
+        uid = move.create_uid.id   # the lines are written by whoever created the entry, as through the ORM
         rows = []
         for account_id, partner_id, name, debit, credit in lines:
             account = accounts[account_id]
@@ -171,7 +199,7 @@ class UkkrMonthlyClose(models.Model):
             rows.append((name, debit, credit, balance, debit, credit, balance, account.company_id.currency_id.id,
                          balance if open_item else 0.0, open_item and not balance, account_id, move.id, ref,
                          journal.id, entry_date, entry_date, account.company_id.id, partner_id or None,
-                         account.user_type_id.id, self.env.uid, now, self.env.uid, now))
+                         account.user_type_id.id, uid, now, uid, now))
         execute_values(self.env.cr, """
             INSERT INTO account_move_line (name, debit, credit, balance, debit_cash_basis, credit_cash_basis,
                 balance_cash_basis, company_currency_id, amount_residual, reconciled, account_id, move_id, ref,

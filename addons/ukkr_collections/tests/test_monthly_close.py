@@ -275,8 +275,31 @@ class TestSetBasedEntry(TransactionCase):
         account = self.env["account.account"].search([("code", "=", "62.01")], limit=1)
         journal = self.env.ref("ukkr_collections.journal_ukkr")
         moves = self.env["account.move"].search_count([])
-        with self.assertRaisesRegex(UserError, "(?i)unbalanced|несбалансирован"), \
-                self.env.cr.savepoint():
+        sequence = journal.sequence_id.number_next_actual
+        with self.assertRaisesRegex(UserError, "does not balance|не сбалансирована"), self.env.cr.savepoint():
             self.env["ukkr.monthly.close"]._create_posted_entry(journal, "2026-10-31", "Сверка",
                                                                 [(account.id, False, "Одна сторона", 10.0, 0.0)])
         self.assertEqual(self.env["account.move"].search_count([]), moves, "nothing is left of the entry")
+        self.assertEqual(journal.sequence_id.number_next_actual, sequence, "no entry number was drawn")
+
+    def test_lines_odoo_would_refuse_are_refused(self):
+        """Odoo checks each line it creates (deprecated account, journal's entry controls); the set-based entry
+        checks the same once per account, before anything is written."""
+        journal = self.env.ref("ukkr_collections.journal_ukkr")
+        company = self.env.user.company_id.id
+        receivable = self.env["account.account"].search([("code", "=", "62.01"), ("company_id", "=", company)])
+        revenue = self.env["account.account"].search([("code", "=", "90.01"), ("company_id", "=", company)])
+        lines = [(receivable.id, False, "Долг", 100.0, 0.0), (revenue.id, False, "Выручка", 0.0, 100.0)]
+        Close = self.env["ukkr.monthly.close"]
+        moves = self.env["account.move"].search_count([])
+        revenue.deprecated = True
+        with self.assertRaisesRegex(UserError, "is deprecated|устарел"), self.env.cr.savepoint():
+            Close._create_posted_entry(journal, "2026-10-31", "Сверка", lines)
+        revenue.deprecated = False
+        journal.account_control_ids = receivable   # only 62.01 allowed in the journal
+        with self.assertRaisesRegex(UserError, "does not allow account 90.01|не допускает счёт 90.01"), \
+                self.env.cr.savepoint():
+            Close._create_posted_entry(journal, "2026-10-31", "Сверка", lines)
+        journal.account_control_ids = False
+        self.assertEqual(self.env["account.move"].search_count([]), moves, "nothing was written")
+        self.assertEqual(Close._create_posted_entry(journal, "2026-10-31", "Сверка", lines).state, "posted")
