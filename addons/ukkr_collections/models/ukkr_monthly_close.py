@@ -173,9 +173,9 @@ class UkkrMonthlyClose(models.Model):
         thousands of receivable lines, one per organisation. So the entry is created and posted empty through the
         ORM (sequence number, lock date), its lines go in with one INSERT carrying what Odoo itself stores for a
         posted line of a general journal (balance, cash basis, residual of reconcilable and liquidity accounts, the
-        related company, currency, type, journal, date, reference), the entry's own computed fields are set alike and
-        Odoo's balance check runs on the result. A test compares such an entry with one made by the ORM column
-        by column."""
+        related company, currency, type, journal, date, reference) and the entry's own computed fields are set alike;
+        Odoo's per-line checks and the balance run first (``_check_entry_lines``). A test compares such an entry
+        with one made by the ORM column by column."""
         if journal.type in ("sale", "purchase"):
             raise UserError(_("Journal %s is a sale or purchase journal: its entries are not written by the "
                               "monthly close.") % journal.name)
@@ -187,7 +187,7 @@ class UkkrMonthlyClose(models.Model):
         # posted while still empty (sequence number, lock date): posting a full entry makes Odoo recompute and
         # rewrite every line's residual one UPDATE at a time (its dependency on the entry's state)
         move.post()
-        entry_date = fields.Date.to_string(move.date) if not isinstance(move.date, str) else move.date
+        entry_date = move.date   # 'YYYY-MM-DD' in Odoo 11
         now = datetime.utcnow().replace(microsecond=0)
         uid = move.create_uid.id   # the lines are written by whoever created the entry, as through the ORM
         rows = []
@@ -226,7 +226,6 @@ class UkkrMonthlyClose(models.Model):
             WHERE m.id = %s""", (move.id, move.id))
         self.env["account.move.line"].invalidate_cache()
         move.invalidate_cache()
-        move.assert_balanced()   # Odoo's own check (one SQL sum); unbalanced → UserError, the close rolls back
         return move
 
     def _note(self, body):

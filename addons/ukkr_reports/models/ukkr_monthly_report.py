@@ -38,9 +38,7 @@ class UkkrMonthlyReport(models.AbstractModel):
     @api.model
     def render_xlsx(self, period):
         """The report for a closed month ``'YYYY-MM'`` as xlsx bytes."""
-        self._check_report_access()
-        close = self._closed_month(period)
-        return xlsx_writer.render(lambda workbook: self._write_workbook(workbook, close.period))
+        return self._render_closed_month(period)
 
     @api.model
     def figures(self, period):
@@ -366,62 +364,46 @@ class UkkrMonthlyReport(models.AbstractModel):
         self._finish(book, sheet, row)
 
     def _write_court_sheet(self, book, rows, lines):
-        sheet = book.workbook.add_worksheet("Суд")
-        row = book.header(sheet, 8, self._organisation(),
-                          "Направление в суд заявлений о выдаче судебных приказов и исковых заявлений о взыскании "
-                          "задолженности (мероприятие 21 плана)", lines,
-                          ["ФИО должника указывается только для нанимателей муниципального жилья (152-ФЗ)."])
-        row = book.table_head(sheet, row, [
-            ("№ п/п", 6), ("Дата подачи", 12), ("Лицевой счёт", 14), ("Должник (муниципальное жильё)", 32),
-            ("Вид документа", 20), ("Суд", 30), ("Сумма требований, руб.", 16), ("Госпошлина, руб.", 14)])
-        total = duty = 0.0
-        for index, item in enumerate(rows, start=1):
-            book.number(sheet, row, 0, index, "int")
-            book.date(sheet, row, 1, item.get("date"))
-            book.text(sheet, row, 2, item.get("account"))
-            book.text(sheet, row, 3, item.get("debtor") if item.get("is_municipal") else "")
-            book.text(sheet, row, 4, item.get("kind"))
-            book.text(sheet, row, 5, item.get("court"))
-            book.number(sheet, row, 6, item.get("amount") or 0.0)
-            book.number(sheet, row, 7, item.get("duty") or 0.0)
-            total += item.get("amount") or 0.0
-            duty += item.get("duty") or 0.0
-            row += 1
-        book.text(sheet, row, 0, "Итого: %d" % len(rows), "cell_bold")
-        for col in range(1, 6):
-            book.text(sheet, row, col, "", "cell_bold")
-        book.number(sheet, row, 6, round(total, 2), "money_bold")
-        book.number(sheet, row, 7, round(duty, 2), "money_bold")
-        self._finish(book, sheet, row + 1)
+        self._write_register_sheet(
+            book, "Суд", "Направление в суд заявлений о выдаче судебных приказов и исковых заявлений о взыскании "
+            "задолженности (мероприятие 21 плана)", lines,
+            [("Дата подачи", 12), ("Вид документа", 20), ("Суд", 30), ("Сумма требований, руб.", 16),
+             ("Госпошлина, руб.", 14)], rows, ("kind", "court"), ("amount", "duty"))
 
     def _write_fssp_sheet(self, book, rows, lines):
-        sheet = book.workbook.add_worksheet("ФССП")
-        row = book.header(sheet, 8, self._organisation(),
-                          "Направление исполнительных документов в территориальные отделы УФССП (мероприятие 26 "
-                          "плана)", lines,
+        self._write_register_sheet(
+            book, "ФССП", "Направление исполнительных документов в территориальные отделы УФССП (мероприятие 26 "
+            "плана)", lines,
+            [("Дата направления", 12), ("Исполнительный документ", 24), ("Отдел ФССП", 28),
+             ("Сумма к взысканию, руб.", 16), ("Взыскано, руб.", 14)], rows, ("document", "department"),
+            ("amount", "recovered"))
+
+    def _write_register_sheet(self, book, name, title, lines, columns, rows, text_keys, sum_keys):
+        """A register of documents sent (court, bailiffs): № | date | account | debtor (municipal housing only,
+        152-ФЗ) | two text columns | two sums, with a total row. ``columns``: (heading, width) of the date, the two
+        text and the two sum columns."""
+        sheet = book.workbook.add_worksheet(name)
+        row = book.header(sheet, 8, self._organisation(), title, lines,
                           ["ФИО должника указывается только для нанимателей муниципального жилья (152-ФЗ)."])
-        row = book.table_head(sheet, row, [
-            ("№ п/п", 6), ("Дата направления", 12), ("Лицевой счёт", 14), ("Должник (муниципальное жильё)", 32),
-            ("Исполнительный документ", 24), ("Отдел ФССП", 28), ("Сумма к взысканию, руб.", 16),
-            ("Взыскано, руб.", 14)])
-        total = recovered = 0.0
+        row = book.table_head(sheet, row, [("№ п/п", 6), columns[0], ("Лицевой счёт", 14),
+                                           ("Должник (муниципальное жильё)", 32)] + list(columns[1:]))
+        totals = [0.0, 0.0]
         for index, item in enumerate(rows, start=1):
             book.number(sheet, row, 0, index, "int")
             book.date(sheet, row, 1, item.get("date"))
             book.text(sheet, row, 2, item.get("account"))
             book.text(sheet, row, 3, item.get("debtor") if item.get("is_municipal") else "")
-            book.text(sheet, row, 4, item.get("document"))
-            book.text(sheet, row, 5, item.get("department"))
-            book.number(sheet, row, 6, item.get("amount") or 0.0)
-            book.number(sheet, row, 7, item.get("recovered") or 0.0)
-            total += item.get("amount") or 0.0
-            recovered += item.get("recovered") or 0.0
+            for col, key in enumerate(text_keys, start=4):
+                book.text(sheet, row, col, item.get(key))
+            for position, key in enumerate(sum_keys):
+                book.number(sheet, row, 6 + position, item.get(key) or 0.0)
+                totals[position] += item.get(key) or 0.0
             row += 1
         book.text(sheet, row, 0, "Итого: %d" % len(rows), "cell_bold")
         for col in range(1, 6):
             book.text(sheet, row, col, "", "cell_bold")
-        book.number(sheet, row, 6, round(total, 2), "money_bold")
-        book.number(sheet, row, 7, round(recovered, 2), "money_bold")
+        for position, total in enumerate(totals):
+            book.number(sheet, row, 6 + position, round(total, 2), "money_bold")
         self._finish(book, sheet, row + 1)
 
     # ------------------------------------------------------------------ after the close: attach, submit, e-mail

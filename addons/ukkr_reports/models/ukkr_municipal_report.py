@@ -18,9 +18,7 @@ class UkkrMunicipalReport(models.AbstractModel):
 
     @api.model
     def render_xlsx(self, period):
-        self._check_report_access()
-        close = self._closed_month(period)
-        return xlsx_writer.render(lambda workbook: self._write_workbook(workbook, close.period))
+        return self._render_closed_month(period)
 
     @api.model
     def rows(self, period):

@@ -3,7 +3,7 @@ import base64
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from . import report_calc
+from . import report_calc, xlsx_writer
 
 REPORT_GROUPS = ("ukkr_debt_plan.group_ukkr_operator", "ukkr_debt_plan.group_ukkr_lawyer",
                  "ukkr_debt_plan.group_ukkr_manager", "ukkr_debt_plan.group_admin_executor",
@@ -81,6 +81,13 @@ class UkkrReportMixin(models.AbstractModel):
             raise UserError(_("Month %s is not closed: the reports are made from the frozen figures of a closed "
                               "month. Close it first (Debt → Accounts → Close a month).") % period)
         return close
+
+    @api.model
+    def _render_closed_month(self, period):
+        """xlsx bytes of a report over one closed month: access checked, the month closed, ``_write_workbook``."""
+        self._check_report_access()
+        close = self._closed_month(period)
+        return xlsx_writer.render(lambda workbook: self._write_workbook(workbook, close.period))
 
     @api.model
     def _latest_closed_period(self):
