@@ -55,8 +55,14 @@ def test_installed_runtime_works_offline():
 
 
 def test_first_install_without_network_fails_clearly():
-    with tempfile.TemporaryDirectory() as venv:
-        result = run("setup.sh", dict(OFFLINE, UKKR_VENV=os.path.join(venv, "venv")), timeout=600)
+    """A machine that never ran make: no venv and no .run/ folder yet. The setup creates the folders it writes
+    and names the real cause (here the network), not a missing log file."""
+    with tempfile.TemporaryDirectory() as tmp:
+        run_dir = os.path.join(tmp, "fresh", ".run")
+        result = run("setup.sh", dict(OFFLINE, UKKR_VENV=os.path.join(tmp, "venv"), UKKR_RUN_DIR=run_dir),
+                     timeout=600)
+        assert os.path.isfile(os.path.join(run_dir, "pip.log")), result.stderr
     assert result.returncode != 0
+    assert "No such file or directory" not in result.stderr, result.stderr
     assert len(error_lines(result)) == 1, result.stderr
     assert "нет сети" in error_lines(result)[0]

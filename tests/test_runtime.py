@@ -47,19 +47,66 @@ def test_company_currency_and_chart(rpc):
     assert {u["lang"] for u in langs} == {"ru_RU"}, langs
 
 
-def test_demo_district_is_deterministic(rpc):
-    """The demo district goes through the real billing importer: accounts, 24 months of accruals, payments."""
+def _demo_district():
     import importlib.util
     import os
     spec = importlib.util.spec_from_file_location(
         "demo_district", os.path.join(os.path.dirname(__file__), "..", "tools", "demo_district.py"))
     district = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(district)
+    return district
+
+
+def _billing_totals(files):
+    """Per-account accrued (by period) and paid totals of the generated billing files."""
+    accrued, paid = {}, {}
+    for line in files["accruals.csv"].decode("utf-8").splitlines()[1:]:
+        account, period, _service, amount, _norm = line.split(";")
+        accrued.setdefault(account, {}).setdefault(period, 0.0)
+        accrued[account][period] += float(amount)
+    for line in files["payments.csv"].decode("utf-8").splitlines()[1:]:
+        account, _day, amount = line.split(";")[:3]
+        paid[account] = paid.get(account, 0.0) + float(amount)
+    return accrued, paid
+
+
+def test_demo_generator_does_not_depend_on_the_day():
+    """The generator's only notion of time is the reference date it is given: same date, same files; and the
+    share of accounts with overdue debt (older than the last two billed months) is the same on any day."""
+    import datetime
+    district = _demo_district()
+    rows = district.generate(120)
+    assert rows == district.generate(120), "same seed, same district"
+    assert len({r["account"] for r in district.generate(20000)}) == 20000, "scales with unique account numbers"
+    counts = set()
+    for day in (datetime.date(2026, 12, 1), datetime.date(2026, 12, 6), datetime.date(2027, 3, 28),
+                datetime.date(2027, 12, 6)):
+        files = district.billing_files(rows, day)
+        assert files == district.billing_files(rows, day)
+        accrued, paid = _billing_totals(files)
+        periods = sorted({p for by_period in accrued.values() for p in by_period})
+        assert len(periods) == 24 and periods[-1] < day.strftime("%Y-%m")
+        old = periods[:-2]
+        debtors = [a for a, by_period in accrued.items()
+                   if sum(by_period[p] for p in old) - paid.get(a, 0.0) > 1000]
+        counts.add(len(debtors))
+    assert len(counts) == 1, counts
+    assert 0 < counts.pop() < len(rows) / 2
+
+
+def test_demo_district_is_loaded_as_generated(rpc):
+    """The demo district goes through the real billing importer: accounts, 24 months of accruals, payments —
+    exactly the files the generator makes for the reference date the setup recorded (not the day the test runs)."""
+    import datetime
+    import os
+    district = _demo_district()
     count = int(os.environ.get("UKKR_TEST_ACCOUNTS", "120"))
     rows = district.generate(count)
-    assert rows == district.generate(count), "same seed, same district"
-    assert len({r["account"] for r in district.generate(20000)}) == 20000, "scales with unique account numbers"
     admin = rpc("admin")
+    reference = admin.call("ir.config_parameter", "get_param", "ukkr.demo_reference_date")
+    assert reference, "the setup records the demo district's reference date"
+    files = district.billing_files(rows, datetime.datetime.strptime(reference, "%Y-%m-%d").date())
+    accrued, paid = _billing_totals(files)
     accounts = admin.call("ukkr.personal.account", "search_read", [], ["name", "partner_id", "settlement_id"])
     assert len(accounts) == count
     by_number = {a["name"]: a for a in accounts}
@@ -71,10 +118,16 @@ def test_demo_district_is_deterministic(rpc):
     assert len(periods) == 24
     imports = admin.call("ukkr.billing.import", "search_read", [("state", "=", "done")], ["kind"])
     assert {i["kind"] for i in imports} == {"accounts", "accruals", "payments"}
-    # most pay, some owe: unpaid principal on some accounts, not on most
-    lines = admin.call("ukkr.ledger.line", "read_group", [], ["account_id", "accrued", "paid"], ["account_id"])
-    debtors = [l for l in lines if l["accrued"] - l["paid"] > 1000]
-    assert 0 < len(debtors) < len(lines) / 2, (len(debtors), len(lines))
+    lines = admin.call("ukkr.ledger.line", "read_group", [], ["account_id", "accrued"], ["account_id"])
+    number_of = {a["id"]: a["name"] for a in accounts}
+    ledger = {number_of[l["account_id"][0]]: l["accrued"] for l in lines}
+    for number, by_period in accrued.items():
+        assert abs(ledger[number] - sum(by_period.values())) < 0.01, number
+    payments = admin.call("ukkr.payment", "read_group", [], ["account_id", "amount"], ["account_id"])
+    loaded = {number_of[p["account_id"][0]]: p["amount"] for p in payments}
+    assert set(loaded) == set(paid)
+    for number, amount in paid.items():
+        assert abs(loaded[number] - amount) < 0.01, number
 
 
 def test_plan_is_kept_current_for_today(rpc):

@@ -3,7 +3,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-RUN_DIR="$ROOT/.run"                 # everything generated at run time lives here (ignored by git)
+RUN_DIR="${UKKR_RUN_DIR:-$ROOT/.run}" # everything generated at run time lives here (ignored by git)
 VENV="${UKKR_VENV:-$ROOT/.venv}"
 PGDATA="$RUN_DIR/pgdata"
 PGSOCK="$RUN_DIR/pgsock"             # unix socket directory: the cluster listens on no TCP port

@@ -4,6 +4,7 @@
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
 MODULES="ukkr_debt_plan,ukkr_collections,ukkr_reports"
+STARTED=$SECONDS
 
 port_free "$HTTP_PORT" || die "порт $HTTP_PORT уже занят другим процессом (make stop, если это прежний сервер УККР; или UKKR_HTTP_PORT=8070 make run) — port $HTTP_PORT is taken"
 bash tools/setup.sh
@@ -40,11 +41,21 @@ wait_http "http://127.0.0.1:$HTTP_PORT/web/login" 180 "$SERVER" "$RUN_DIR/odoo.l
     || die "Odoo не ответил на :$HTTP_PORT — $RUN_DIR/odoo.log"
 echo
 echo "============================================================================"
-echo " УККР: веб-клиент работает — http://localhost:$HTTP_PORT   (база $DB_NAME)"
+echo " УККР: веб-клиент работает — http://localhost:$HTTP_PORT   (база $DB_NAME; готово за $((SECONDS - STARTED)) с)"
 echo " Пользователи (логин / пароль — роль):"
 while IFS=$'\t' read -r login password name; do
     printf "   %-10s / %-10s — %s\n" "$login" "$password" "$name"
 done <"$RUN_DIR/users.tsv"
 echo " Журнал сервера: $RUN_DIR/odoo.log · остановить: Ctrl-C или make stop"
 echo "============================================================================"
+set +e
 wait "$SERVER"
+RC=$?
+set -e
+# make stop (or Ctrl-C) ends the server on purpose: that is a normal end of make run
+if [ "$RC" = 0 ] || [ "$RC" = 143 ] || [ "$RC" = 130 ]; then
+    say "Сервер Odoo остановлен"
+    exit 0
+fi
+tail -20 "$RUN_DIR/odoo.log" >&2
+die "сервер Odoo завершился с кодом $RC — $RUN_DIR/odoo.log"

@@ -10,6 +10,7 @@ gets demo users or their known passwords afterwards, whatever a later run asks. 
 ``admin`` comes from the environment (UKKR_ADMIN_PASSWORD); the run refuses to leave Odoo's default «admin».
 """
 import argparse
+from datetime import timedelta
 import os
 import sys
 
@@ -121,13 +122,13 @@ def setup_users(env, demo):
     return made
 
 
-def setup_district(env, accounts, seed, months=24):
-    """The demo district through the real billing importer: accounts, 24 months of accruals and the payments
-    its payers made. Idempotent: the importer updates accounts in place, replaces accruals with the same values
-    and skips known payment documents; the ledger is loaded only once."""
+def setup_district(env, accounts, seed, today, months=24):
+    """The demo district through the real billing importer: accounts, 24 months of accruals before ``today`` and
+    the payments its payers made up to ``today``. Idempotent: the importer updates accounts in place, replaces
+    accruals with the same values and skips known payment documents; the ledger is loaded only once, and the
+    reference date it was generated for is kept in ``ukkr.demo_reference_date`` (tests regenerate the same files
+    from it, whatever day they run)."""
     import time
-    from odoo import fields
-    today = fields.Date.from_string(fields.Date.context_today(env["ukkr.billing.import"]))
     rows = demo_district.generate(accounts, seed)
     files = demo_district.billing_files(rows, today, months, seed)
     importer = env["ukkr.billing.import"]
@@ -141,14 +142,14 @@ def setup_district(env, accounts, seed, months=24):
             started = time.time()
             result = importer.import_content(files[name], "demo-" + name)
             timings.append("%s %d строк за %.1f с" % (name, result["rows"], time.time() - started))
+        env["ir.config_parameter"].sudo().set_param("ukkr.demo_reference_date", today.isoformat())
     return len(rows), timings
 
 
-def close_recent_months(env, count):
-    """Close the last ``count`` months that are not closed yet, oldest first, as the scheduled action would."""
+def close_recent_months(env, count, today):
+    """Close the last ``count`` months before ``today`` that are not closed yet, oldest first, as the scheduled
+    action would."""
     import time
-    from odoo import fields
-    today = fields.Date.from_string(fields.Date.context_today(env["ukkr.monthly.close"]))
     periods = []
     year, month = today.year, today.month
     for _ in range(count):
@@ -176,12 +177,11 @@ DEMO_RESPONSIBLES = {
 }
 
 
-def setup_plan(env, demo):
+def setup_plan(env, demo, today):
     """Keep the plan current (measure 4): when the order's period is over, draft and put in force a version
     extended to the end of this year; then create this period's executions, as the daily scheduled action does.
     In demo mode also assign the measures to the demo users and give the two previous months some history."""
     from odoo import fields
-    today = fields.Date.from_string(fields.Date.context_today(env["ukkr.plan"]))
     plan = env["ukkr.plan"].search([("state", "=", "active")], limit=1)
     if plan and fields.Date.from_string(plan.date_to) < today:
         new = plan.action_new_version(
@@ -231,7 +231,7 @@ def setup_sms_gateway(env):
                         "url": "http://127.0.0.1:9/", "login": "demo", "sender": "UKKR"})
 
 
-def demo_case_actions(env):
+def demo_case_actions(env, today):
     """A month of collection work on the demo cases, done once: warnings to the ten largest debtors (half of them
     delivered), three visits and two consultations — so the plan's execution records show counted actions."""
     if env["ukkr.notice"].search_count([]):
@@ -250,18 +250,13 @@ def demo_case_actions(env):
     for case, result in zip(cases[5:8], ("promised", "not_home", "refused")):
         values = {"account_id": case.account_id.id, "result": result, "note": "Демо: подворовой обход."}
         if result == "promised":
-            values.update(promised_date=fields_today(env, 14), promised_amount=round(case.overdue_at_close / 2, 2))
+            values.update(promised_date=(today + timedelta(days=14)).isoformat(),
+                          promised_amount=round(case.overdue_at_close / 2, 2))
         env["ukkr.visit"].sudo(operator).create(values)
     for case, topic in zip(cases[8:10], ("subsidy", "installment")):
         env["ukkr.consultation"].sudo(operator).create({"account_id": case.account_id.id, "topic": topic,
                                                         "note": "Демо: консультация в офисе."})
     return len(notices)
-
-
-def fields_today(env, days=0):
-    from datetime import timedelta
-    from odoo import fields
-    return fields.Date.to_string(fields.Date.from_string(fields.Date.context_today(env.user)) + timedelta(days=days))
 
 
 def main(env, argv):
@@ -272,7 +267,11 @@ def main(env, argv):
                                                                   "test); 0: production (the default)")
     parser.add_argument("--users-file")
     parser.add_argument("--close-months", type=int, default=6)
+    parser.add_argument("--today", help="reference date YYYY-MM-DD of the demo data (default: today in the "
+                                        "company's time zone)")
     args = parser.parse_args(argv)
+    from odoo import fields
+    today = fields.Date.from_string(args.today or fields.Date.context_today(env["ukkr.plan"].with_context(tz=TZ)))
     demo = database_mode(env, bool(args.demo))
     setup_company(env)
     setup_language(env)
@@ -282,15 +281,15 @@ def main(env, argv):
         except SetupError as error:
             raise SystemExit("ОШИБКА / ERROR: %s" % error)
     users = setup_users(env, demo)
-    setup_plan(env, demo)
+    setup_plan(env, demo, today)
     if demo:
         setup_sms_gateway(env)
-        total, timings = setup_district(env, args.accounts, args.seed)
+        total, timings = setup_district(env, args.accounts, args.seed, today)
         print("==> Демо-район: %d лицевых счетов; загрузка: %s" % (total, "; ".join(timings)))
-        closed = close_recent_months(env, args.close_months)
+        closed = close_recent_months(env, args.close_months, today)
         if closed:
             print("==> Закрыты месяцы: %s" % ", ".join(closed))
-        sent = demo_case_actions(env)
+        sent = demo_case_actions(env, today)
         if sent:
             print("==> Демо-работа по делам: уведомлений %d, обходы и консультации" % sent)
     if args.users_file:
