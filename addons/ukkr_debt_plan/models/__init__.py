@@ -1,3 +1,4 @@
+from . import ukkr_workflow_mixin
 from . import res_users
 from . import ukkr_plan
 from . import ukkr_plan_section

@@ -1,5 +1,7 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+CONTROL_GROUP = "ukkr_debt_plan.group_admin_control"
 
 
 class UkkrPlan(models.Model):
@@ -10,8 +12,9 @@ class UkkrPlan(models.Model):
     """
     _name = "ukkr.plan"
     _description = "Debt reduction plan"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ukkr.workflow.mixin"]
     _order = "order_date desc, version desc"
+    _workflow_fields = ("state", "version", "previous_id")
 
     name = fields.Char("Title", required=True, track_visibility="onchange")
     order_number = fields.Char("Order number", required=True, track_visibility="onchange")
@@ -77,21 +80,27 @@ class UkkrPlan(models.Model):
     @api.multi
     def write(self, vals):
         allowed = {"active", "message_follower_ids", "message_ids", "activity_ids"}
-        if not self.env.context.get("ukkr_plan_versioning") and set(vals) - allowed:
+        if set(vals) - allowed and not self._in_workflow_path():
             for plan in self:
                 if plan.state == "superseded":
                     raise UserError(_("Plan «%s» (version %s) has been superseded and is kept read-only as "
                                       "history. Change the version in force instead.") % (plan.name, plan.version))
         return super().write(vals)
 
+    def _check_control(self):
+        if not self.env.user.has_group(CONTROL_GROUP):
+            raise AccessError(_("Only the administration's control group (first deputy head, expert-legal "
+                                "department) puts a plan version in force or drafts a new one."))
+
     @api.multi
     def action_activate(self):
+        self._check_control()
         for plan in self:
             if plan.state != "draft":
                 raise UserError(_("Only a draft plan can be put in force."))
             others = self.search([("state", "=", "active"), ("id", "!=", plan.id)])
-            others.with_context(ukkr_plan_versioning=True).write({"state": "superseded"})
-            plan.with_context(ukkr_plan_versioning=True).write({"state": "active"})
+            others._transition({"state": "superseded"})
+            plan._transition({"state": "active"})
             plan.message_post(body=_("Plan version %s put in force.") % plan.version)
         return True
 
@@ -99,12 +108,14 @@ class UkkrPlan(models.Model):
     def action_new_version(self, reason):
         """Copy this plan with its sections and measures into a new draft version; return the new plan."""
         self.ensure_one()
+        self._check_control()
         if self.state == "superseded":
             raise UserError(_("A new version is made from the version in force or a draft, not from history."))
         if not (reason or "").strip():
             raise UserError(_("State why the plan is being updated."))
-        new = self.with_context(ukkr_plan_versioning=True).copy({
-            "version": self.version + 1, "previous_id": self.id, "change_reason": reason, "state": "draft"})
+        with self._workflow_path(creating=True):
+            new = self.copy({"version": self.version + 1, "previous_id": self.id, "change_reason": reason,
+                             "state": "draft"})
         section_map = {}
         for section in self.section_ids:
             section_map[section.id] = section.copy({"plan_id": new.id}).id

@@ -26,8 +26,9 @@ class UkkrPlanExecution(models.Model):
     """
     _name = "ukkr.plan.execution"
     _description = "Plan measure execution"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ukkr.workflow.mixin"]
     _order = "deadline desc, measure_number, id desc"
+    _workflow_fields = tuple(sorted(PROTECTED))
 
     name = fields.Char("Execution", compute="_compute_name", store=True)
     measure_id = fields.Many2one("ukkr.plan.measure", "Measure", required=True, ondelete="restrict", index=True,
@@ -176,8 +177,6 @@ class UkkrPlanExecution(models.Model):
     # ------------------------------------------------------------------ protection of states and evidence
     @api.model
     def create(self, vals):
-        if vals.get("state", "planned") != "planned" or PROTECTED & set(k for k in vals if k != "state"):
-            raise UserError(_("A new execution always starts as «Planned»."))
         if "control_comment" in vals:
             self._check_control()
         return super().create(vals)
@@ -185,11 +184,8 @@ class UkkrPlanExecution(models.Model):
     @api.multi
     def write(self, vals):
         """Executors change the evidence of open executions; statuses change only through the buttons
-        (``_transition``, which does not pass through here); the period, deadline and measure are the control
-        group's, except on an executor's own open entries."""
-        if PROTECTED & set(vals):
-            raise UserError(_("The status of an execution changes only through its buttons "
-                              "(Start, Submit, Accept, Return)."))
+        (``ukkr.workflow.mixin``); the period, deadline and measure are the control group's, except on an
+        executor's own open entries."""
         if "control_comment" in vals:
             self._check_control()
         if FRAME_FIELDS & set(vals) and not self.env.user.has_group(CONTROL_GROUP) \
@@ -209,11 +205,6 @@ class UkkrPlanExecution(models.Model):
             raise UserError(_("Only planned on-demand entries can be deleted; period executions are kept as the "
                               "plan's history."))
         return super().unlink()
-
-    def _transition(self, vals):
-        """Status changes, after the action checked who may do them: straight to the ORM below this model's
-        write() (a context flag would be forgeable over RPC)."""
-        return super(UkkrPlanExecution, self).write(vals)
 
     @api.multi
     def action_start(self):

@@ -89,7 +89,7 @@ class UkkrPlanMeasure(models.Model):
 
     @api.multi
     def write(self, vals):
-        if not self.env.context.get("ukkr_plan_versioning") and any(m.plan_state == "superseded" for m in self):
+        if any(m.plan_state == "superseded" for m in self):
             raise UserError(_("This measure belongs to a superseded plan version and is read-only. "
                               "Make changes in the version in force."))
         return super().write(vals)

@@ -8,8 +8,9 @@ class UkkrPlanMeeting(models.Model):
     """Measure 3 (administration meetings on debt reduction) and measure 8 (meetings with house councils)."""
     _name = "ukkr.plan.meeting"
     _description = "Meeting on debt reduction"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ukkr.workflow.mixin"]
     _order = "date desc, id desc"
+    _workflow_fields = ("state",)
 
     name = fields.Char("Subject", required=True, track_visibility="onchange")
     date = fields.Date("Date", required=True, default=fields.Date.context_today, index=True,
@@ -49,11 +50,15 @@ class UkkrPlanMeeting(models.Model):
                 raise UserError(_("Only a planned meeting can be marked as held."))
             if not meeting.minutes or not meeting.minutes.strip() or meeting.minutes.strip() == "<p><br></p>":
                 raise UserError(_("Write the minutes of «%s» before marking it as held.") % meeting.name)
-            meeting.write({"state": "held"})
+            meeting._transition({"state": "held"})
             meeting.decision_ids._schedule_activities()
         return True
 
     @api.multi
     def action_cancel(self):
-        self.filtered(lambda m: m.state == "planned").write({"state": "cancelled"})
+        for meeting in self:
+            if meeting.state != "planned":
+                raise UserError(_("Only a planned meeting can be cancelled."))
+        self.check_access_rule("write")
+        self._transition({"state": "cancelled"})
         return True

@@ -14,6 +14,6 @@ class UkkrPlanSection(models.Model):
 
     @api.multi
     def write(self, vals):
-        if not self.env.context.get("ukkr_plan_versioning") and any(s.plan_id.state == "superseded" for s in self):
+        if any(s.plan_id.state == "superseded" for s in self):
             raise UserError(_("This section belongs to a superseded plan version and is read-only."))
         return super().write(vals)

@@ -36,7 +36,7 @@ class TestExecutionCron(PlanCase):
 
     def test_nothing_outside_the_plan_period_or_without_a_plan_in_force(self):
         self.assertFalse(self.make_executions("2024-02-01"), "the plan of 2632-р runs to 31.12.2023")
-        self.plan.with_context(ukkr_plan_versioning=True).write({"state": "draft"})
+        self.plan._transition({"state": "draft"})
         self.assertFalse(self.make_executions("2023-02-01"))
 
     def test_responsible_users_get_an_activity(self):
