@@ -54,7 +54,7 @@ class UkkrDebtorCase(models.Model):
     opened_by = fields.Selection([("close", "Monthly close"), ("hand", "By hand")], "Opened by", default="hand",
                                  readonly=True)
     open_reason = fields.Char("Why opened", readonly=True)
-    date_open = fields.Date("Opened on", default=fields.Date.context_today, readonly=True)
+    date_open = fields.Date("Opened on", default=lambda self: fields.Date.context_today(self), readonly=True)
     date_closed = fields.Date("Closed on", readonly=True, copy=False)
     close_reason = fields.Selection(CLOSE_REASONS, "Closing reason", readonly=True, copy=False,
                                     track_visibility="onchange")

@@ -29,7 +29,7 @@ class UkkrFsspReconciliation(models.Model):
     year = fields.Integer("Year", required=True, readonly=True)
     quarter = fields.Selection([("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")], "Quarter", required=True,
                                readonly=True)
-    date = fields.Date("Date", required=True, readonly=True, default=fields.Date.context_today)
+    date = fields.Date("Date", required=True, readonly=True, default=lambda self: fields.Date.context_today(self))
     department = fields.Char("ФССП department", readonly=True)
     file = fields.Binary("Register", attachment=True, readonly=True)
     filename = fields.Char("File name", readonly=True)

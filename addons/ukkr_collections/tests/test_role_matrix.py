@@ -247,7 +247,7 @@ class TestRoleMatrix(common.TransactionCase):
             "responsible_user_ids": [(6, 0, [u.id for u in self.users.values()])]})
         self.other_measure = env["ukkr.plan.measure"].create({
             "plan_id": self.plan.id, "number": 992, "name": "Чужое мероприятие (проверка прав)"})
-        self.meeting = env["ukkr.plan.meeting"].create({"name": "Совещание (проверка прав)",
+        self.meeting = env["ukkr.plan.meeting"].create({"name": "Совещание (проверка прав)", "date": "2026-12-01",
                                                         "measure_id": env.ref("ukkr_debt_plan.measure_3").id})
         self.log = env["auditlog.log"].create({
             "name": self.municipal.name, "model_id": env["ir.model"]._get("ukkr.personal.account").id,
@@ -319,7 +319,7 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.plan.measure": (self.shared_measure, {"plan_id": plan.id, "number": 993, "name": "Проверка"},
                                   "name"),
             "ukkr.plan.execution": (shared_entry, entry, "evidence_note"),
-            "ukkr.plan.meeting": (self.meeting, {"name": "Встреча (проверка)",
+            "ukkr.plan.meeting": (self.meeting, {"name": "Встреча (проверка)", "date": "2026-12-01",
                                                  "measure_id": env.ref("ukkr_debt_plan.measure_3").id}, "name"),
             "ukkr.plan.meeting.decision": (
                 env["ukkr.plan.meeting.decision"].create({"meeting_id": self.meeting.id, "name": "Решение",

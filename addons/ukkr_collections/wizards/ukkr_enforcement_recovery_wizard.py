@@ -9,7 +9,7 @@ class UkkrEnforcementRecoveryWizard(models.TransientModel):
     proceeding_id = fields.Many2one("ukkr.enforcement.proceeding", "Enforcement proceeding", required=True,
                                     default=lambda self: self.env.context.get("active_id"))
     amount = fields.Float("Amount", digits=(14, 2), required=True)
-    date = fields.Date("Payment date", required=True, default=fields.Date.context_today)
+    date = fields.Date("Payment date", required=True, default=lambda self: fields.Date.context_today(self))
     doc = fields.Char("Payment document", required=True)
 
     @api.multi

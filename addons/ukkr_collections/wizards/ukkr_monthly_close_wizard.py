@@ -1,10 +1,7 @@
-from datetime import date
-
 from odoo import fields, models
 
 
-def _previous_period():
-    today = date.today()
+def _previous_period(today):
     year, month = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
     return "%04d-%02d" % (year, month)
 
@@ -14,7 +11,8 @@ class UkkrMonthlyCloseWizard(models.TransientModel):
     _name = "ukkr.monthly.close.wizard"
     _description = "Close a month"
 
-    period = fields.Char("Period (YYYY-MM)", required=True, default=lambda self: _previous_period())
+    period = fields.Char("Period (YYYY-MM)", required=True, default=lambda self: _previous_period(
+        fields.Date.from_string(fields.Date.context_today(self))))
 
     def action_close(self):
         close = self.env["ukkr.monthly.close"].close_period(self.period.strip())

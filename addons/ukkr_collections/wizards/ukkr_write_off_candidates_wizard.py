@@ -6,7 +6,7 @@ class UkkrWriteOffCandidatesWizard(models.TransientModel):
     _name = "ukkr.write.off.candidates.wizard"
     _description = "Prepare write-off candidates"
 
-    on_date = fields.Date("As of", required=True, default=fields.Date.context_today)
+    on_date = fields.Date("As of", required=True, default=lambda self: fields.Date.context_today(self))
 
     @api.multi
     def action_create(self):

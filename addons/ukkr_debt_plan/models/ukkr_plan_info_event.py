@@ -12,7 +12,7 @@ class UkkrPlanInfoEvent(models.Model):
     _order = "date desc, id desc"
 
     name = fields.Char("Title", required=True)
-    date = fields.Date("Date", required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date("Date", required=True, default=lambda self: fields.Date.context_today(self), index=True)
     kind = fields.Selection([("campaign", "Information campaign"), ("publication", "Publication"),
                              ("stand", "Notice board"), ("leaflet", "Leaflets"),
                              ("letter_employer", "Letter to an employer")], "Kind", required=True,

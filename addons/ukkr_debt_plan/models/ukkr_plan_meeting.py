@@ -13,7 +13,7 @@ class UkkrPlanMeeting(models.Model):
     _workflow_fields = ("state",)
 
     name = fields.Char("Subject", required=True, track_visibility="onchange")
-    date = fields.Date("Date", required=True, default=fields.Date.context_today, index=True,
+    date = fields.Date("Date", required=True, default=lambda self: fields.Date.context_today(self), index=True,
                        track_visibility="onchange")
     kind = fields.Selection([("admin_meeting", "Administration meeting"), ("house_council", "House council meeting")],
                             "Kind", required=True, default="admin_meeting")

@@ -1,5 +1,3 @@
-from datetime import date
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -10,8 +8,8 @@ class UkkrMeasureEffectWizard(models.TransientModel):
     _name = "ukkr.measure.effect.wizard"
     _description = "Collection effectiveness by measure"
 
-    date_from = fields.Date("From", required=True, default=lambda self: "%d-01-01" % date.today().year)
-    date_to = fields.Date("To", required=True, default=fields.Date.context_today)
+    date_from = fields.Date("From", required=True, default=lambda self: "%s-01-01" % fields.Date.context_today(self)[:4])
+    date_to = fields.Date("To", required=True, default=lambda self: fields.Date.context_today(self))
     line_ids = fields.One2many("ukkr.measure.effect.line", "wizard_id", "Measures")
 
     @api.multi

@@ -1,5 +1,3 @@
-from datetime import date
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -20,11 +18,11 @@ class UkkrReportWizard(models.TransientModel):
                                ("write_off", "Quarterly write-off report (measure 28)")], "Report", required=True,
                               default="monthly")
     period = fields.Selection("_closed_periods", "Closed month", default=lambda self: self._default_period())
-    date_from = fields.Date("From", default=lambda self: "%d-01-01" % date.today().year)
-    date_to = fields.Date("To", default=fields.Date.context_today)
-    year = fields.Integer("Year", default=lambda self: date.today().year)
+    date_from = fields.Date("From", default=lambda self: "%s-01-01" % fields.Date.context_today(self)[:4])
+    date_to = fields.Date("To", default=lambda self: fields.Date.context_today(self))
+    year = fields.Integer("Year", default=lambda self: int(fields.Date.context_today(self)[:4]))
     quarter = fields.Selection([("1", "I"), ("2", "II"), ("3", "III"), ("4", "IV")], "Quarter",
-                               default=lambda self: str((date.today().month - 1) // 3 + 1))
+                               default=lambda self: str((int(fields.Date.context_today(self)[5:7]) - 1) // 3 + 1))
 
     @api.model
     def _closed_periods(self):
