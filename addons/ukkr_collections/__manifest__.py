@@ -41,6 +41,7 @@
         "views/ukkr_rule_state_duty_views.xml",
         "views/ukkr_rule_enforcement_views.xml",
         "report/penalty_report.xml",
+        "wizards/ukkr_step_wizard_views.xml",
         "views/ukkr_personal_account_views.xml",
         "views/ukkr_ledger_line_views.xml",
         "views/ukkr_debt_tranche_views.xml",

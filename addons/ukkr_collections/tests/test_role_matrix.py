@@ -45,6 +45,9 @@ MATRIX = {
     "ukkr.plan.meeting.decision":   ("rwcu", "r",    "rwcu", "rwcu", "rwcu"),
     "ukkr.plan.info.event":         ("rwc",  "r",    "rwcu", "rwc",  "rwcu"),
     "ukkr.plan.version.wizard":     WIZARD,
+    "ukkr.workflow.mixin":          ABSTRACT,
+    "ukkr.workflow.line.mixin":     ABSTRACT,
+    "ukkr.step.wizard":             WIZARD,
     "res.users":                    ("r",    "r",    "r",    "r",    "r"),
     "mail.message":                 ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),  # chatter: as its document allows
     # ukkr_collections: legal rules
@@ -111,7 +114,7 @@ MATRIX = {
     # enforcement and write-off (measures 22–27)
     "ukkr.enforcement.proceeding":  ("r",    "rwc",  "rwcu", "r",    "r"),
     "ukkr.enforcement.recovery.wizard": WIZARD,
-    "ukkr.travel.ban.request":      ("r",    "rwc",  "rwcu", "r",    "r"),
+    "ukkr.travel.ban.request":      ("r",    "r",    "r",    "r",    "r"),   # made by the proceeding's step
     "ukkr.write.off":               ("r",    "rwcu", "rwcu", "r",    "r"),   # drafts only are deleted
     "ukkr.write.off.line":          ("r",    "rwcu", "rwcu", "r",    "r"),
     "ukkr.write.off.candidates.wizard": WIZARD,
@@ -216,6 +219,9 @@ WIZARDS = {
                                          "action_create", {"operator", "lawyer", "manager"}),
     "ukkr.limitation.candidate.line": (lambda case: case.limitation_candidate(), "action_create_one",
                                        {"operator", "lawyer", "manager"}),
+    "ukkr.step.wizard": (lambda case: {"res_model": "ukkr.notice", "res_id": case.sent_notice().id,
+                                       "step": "confirm_delivery", "date": "2026-11-26", "text": "РПО (проверка прав)"},
+                         "action_confirm", {"operator", "lawyer", "manager"}),
 }
 IDENTITY_FIELD = re.compile(r"passport|snils|birth|identity|id_doc|id_card|pasport", re.I)
 
@@ -272,24 +278,37 @@ class TestRoleMatrix(common.TransactionCase):
             found = Proceeding.create({"account_id": self.municipal.id, "writ_number": "2-777/2026",
                                        "writ_date": "2026-10-01", "court_name": "Мировой судья (проверка прав)",
                                        "writ_amount": 5000, "route": "bailiff", "fssp_department": "ОСП"})
-            found.action_present("2026-10-05")
+            found._present("2026-10-05")
         return found
     def court_order(self, account=None):
         """A prepared court order of the municipal account (or ``account``), its tranches loaded."""
         order = self.env["ukkr.court.case"].create({"account_id": (account or self.municipal).id,
                                                     "date": "2026-11-26"})
         with today_is("2026-11-26"):
-            order.action_load_tranches()
+            order._load_tranches("2026-11-26")
         return order
-    def limitation_candidate(self):
-        """A (municipal account, hot water) candidate line's values; the account gets a norm for hot water."""
+    def sent_notice(self):
+        """A registered letter to the municipal account, sent."""
+        notice = self.env["ukkr.notice"].create({"account_id": self.municipal.id, "channel": "registered_letter"})
+        with today_is("2026-11-26"):
+            notice.action_send()
+        return notice
+
+    def limitation_candidate(self, code="hot_water"):
+        """A (municipal account, service) candidate line's values; the account gets a norm for the service and a
+        debt for it above twice the norm (eligible under ПП 354 п.117, 118)."""
         env = self.env
-        hot_water = env["ukkr.service"].search([("code", "=", "hot_water")])
+        service = env["ukkr.service"].search([("code", "=", code)])
         if not env["ukkr.account.service"].search([("account_id", "=", self.municipal.id),
-                                                   ("service_id", "=", hot_water.id)]):
-            env["ukkr.account.service"].create({"account_id": self.municipal.id, "service_id": hot_water.id,
-                                                "norm_charge": 100})
-        return {"account_id": self.municipal.id, "service_id": hot_water.id, "selected": True}
+                                                   ("service_id", "=", service.id)]):
+            env.cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
+            last_closed = env.cr.fetchone()[0] or "2026-05"
+            period = "2026-%02d" % min(int(last_closed[5:]) + 1, 11) if last_closed < "2026-11" else "2026-11"
+            with today_is("2026-11-26"):
+                env["ukkr.billing.import"].import_content(
+                    ("account;period;service;accrued;norm_charge\n%s;%s;%s;500;100\n"
+                     % (self.municipal.name, period, code)).encode("utf-8"), "%s.csv" % code)
+        return {"account_id": self.municipal.id, "service_id": service.id, "selected": True}
 
     def fixtures(self):
         """model → (sample record, values to create one, field written back with its own value)."""
@@ -423,7 +442,8 @@ class TestRoleMatrix(common.TransactionCase):
                 "note"),
             "ukkr.service.limitation": (env["ukkr.service.limitation"].create(
                 {"service_id": self.limitation_candidate()["service_id"], "account_id": municipal.id}),
-                {"account_id": municipal.id, "service_id": self.limitation_candidate()["service_id"]}, "note"),
+                {"account_id": municipal.id, "service_id": self.limitation_candidate("electricity")["service_id"]},
+                "note"),
             "ukkr.housing.offer": (env["ukkr.housing.offer"].create({
                 "account_id": municipal.id, "offered_address": "п. Тея, ул. Южная, д. 6, кв. 1"}),
                 {"account_id": municipal.id, "offered_address": "п. Тея, ул. Южная, д. 6, кв. 2"}, "note"),

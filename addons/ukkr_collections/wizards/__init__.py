@@ -1,3 +1,4 @@
+from . import ukkr_step_wizard
 from . import ukkr_billing_import_wizard
 from . import ukkr_monthly_close_wizard
 from . import ukkr_case_close_wizard

@@ -57,9 +57,9 @@ class UkkrCourtBatchWizard(models.TransientModel):
         created = Court
         skipped = []
         for case in cases:
-            court = Court.create({"account_id": case.account_id.id, "case_id": case.id, "kind": "court_order",
-                                  "date": self.date, "batch_ref": batch})
-            court.action_load_tranches(self.date)
+            court = Court._workflow_create({"account_id": case.account_id.id, "case_id": case.id,
+                                            "kind": "court_order", "date": self.date, "batch_ref": batch})
+            court._load_tranches(self.date)
             if not court.line_ids:
                 court.unlink()
                 skipped.append(_("%s: no overdue tranche left to claim") % case.account_id.name)
@@ -97,6 +97,6 @@ class UkkrCourtFileWizard(models.TransientModel):
         cases = self.court_case_ids.filtered(lambda c: c.state == "prepared")
         if not cases:
             raise UserError(_("Select at least one prepared court case."))
-        cases.action_file(self.date_filed)
+        cases._file(self.date_filed)
         return {"type": "ir.actions.act_window", "name": _("Filed court cases"), "res_model": "ukkr.court.case",
                 "view_mode": "tree,form", "domain": [("id", "in", cases.ids)], "target": "current"}
