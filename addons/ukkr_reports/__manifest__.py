@@ -24,6 +24,7 @@
         "views/ukkr_case_analysis_views.xml",
         "views/board_views.xml",
         "views/menu_views.xml",
+        "views/ukkr_cost_recovery_views.xml",
         "data/ir_filters_data.xml",
     ],
     "installable": True,
