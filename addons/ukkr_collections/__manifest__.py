@@ -87,6 +87,7 @@
         "data/auditlog_decision_data.xml",
         "data/ukkr_cost_rate_data.xml",
         "views/ukkr_cost_rate_views.xml",
+        "views/ukkr_next_action_views.xml",
     ],
     "installable": True,
 }

@@ -71,3 +71,4 @@ from . import res_partner_identification
 from . import ukkr_filing_readiness
 from . import ukkr_cost_rate
 from . import ukkr_action_cost
+from . import ukkr_next_action

@@ -4,7 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from . import filing_readiness_calc as calc
-from .ukkr_personal_account import rub
 
 TENANCIES = ("social", "commercial")   # the tenant pays for the whole (ЖК 153 ч.2, 155): owners' shares do not apply
 
@@ -144,8 +143,7 @@ class UkkrFilingReadiness(models.AbstractModel):
                 try:
                     rules.court_route(amount, account.payer_kind, "court_order", day)
                 except UserError as error:
-                    problems.append(("above_ceiling", "%s (ГПК 121; %s %s)" % (
-                        error.name, _("claim"), rub(amount))))
+                    problems.append(("above_ceiling", "%s (ГПК 121)" % error.name))
             for moratorium in moratoria:
                 if moratorium.payer_kind and moratorium.payer_kind != account.payer_kind:
                     continue

@@ -30,3 +30,4 @@ from . import test_court_case
 from . import test_limitation_case
 from . import test_housing_offer
 from . import test_filing_readiness
+from . import test_next_action

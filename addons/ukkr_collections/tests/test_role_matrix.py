@@ -107,6 +107,9 @@ MATRIX = {
     "ukkr.premises.owner":          ("rwc",  "rwc",  "rwcu", ".",    "."),
     "ukkr.rule.filing.moratorium":  ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.cost.rate":               ("r",    "r",    "rwcu", "r",    "r"),
+    # next best action (issue 23.3): rebuilt by refresh() only
+    "ukkr.next.action":             ("r",    "r",    "r",    ".",    "."),
+    "ukkr.next.action.rate":        ("r",    "r",    "r",    ".",    "."),
     # agreements (measures 13, 16, 17)
     "ukkr.installment.agreement":   ("rwc",  "rw",   "rwcu", "r",    "r"),
     "ukkr.installment.line":        ("rwcu", "rwcu", "rwcu", "r",    "r"),
@@ -434,6 +437,11 @@ class TestRoleMatrix(common.TransactionCase):
                 dict(source, name="Проверка 2", date_from="1996-01-01", date_to="1996-12-31"), "note"),
             "ukkr.cost.rate": (first("ukkr.cost.rate"), dict(
                 source, kind="sms", amount=1.0, date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.next.action": (env["ukkr.next.action"].create({
+                "case_id": self.municipal_case().id, "account_id": municipal.id, "role": "operator",
+                "action": "letter"}), None, "action"),
+            "ukkr.next.action.rate": (env["ukkr.next.action.rate"].create({"action": "none", "cases": 1}), None,
+                                      "cases"),
             "ukkr.visit": (env["ukkr.visit"].create({"account_id": municipal.id, "result": "met"}),
                            {"account_id": municipal.id, "result": "not_home"}, "note"),
             "ukkr.consultation": (env["ukkr.consultation"].create({"account_id": municipal.id}),
