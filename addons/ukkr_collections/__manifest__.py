@@ -88,6 +88,8 @@
         "data/ukkr_cost_rate_data.xml",
         "views/ukkr_cost_rate_views.xml",
         "views/ukkr_next_action_views.xml",
+        "data/ukkr_social_safeguard_data.xml",
+        "views/ukkr_social_safeguard_views.xml",
     ],
     "installable": True,
 }

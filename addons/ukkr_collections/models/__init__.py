@@ -72,3 +72,4 @@ from . import ukkr_filing_readiness
 from . import ukkr_cost_rate
 from . import ukkr_action_cost
 from . import ukkr_next_action
+from . import ukkr_social_safeguard

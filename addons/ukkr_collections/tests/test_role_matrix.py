@@ -107,6 +107,9 @@ MATRIX = {
     "ukkr.premises.owner":          ("rwc",  "rwc",  "rwcu", ".",    "."),
     "ukkr.rule.filing.moratorium":  ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.cost.rate":               ("r",    "r",    "rwcu", "r",    "r"),
+    # social safeguards (issue 23.4): markers are personal data — the legal group and the manager only
+    "ukkr.payer.marker":            (".",    "rwc",  "rwcu", ".",    "."),
+    "ukkr.rule.consultation":       ("r",    "r",    "rwcu", "r",    "r"),
     # next best action (issue 23.3): rebuilt by refresh() only
     "ukkr.next.action":             ("r",    "r",    "r",    ".",    "."),
     "ukkr.next.action.rate":        ("r",    "r",    "r",    ".",    "."),
@@ -437,6 +440,13 @@ class TestRoleMatrix(common.TransactionCase):
                 dict(source, name="Проверка 2", date_from="1996-01-01", date_to="1996-12-31"), "note"),
             "ukkr.cost.rate": (first("ukkr.cost.rate"), dict(
                 source, kind="sms", amount=1.0, date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.payer.marker": (env["ukkr.payer.marker"].create({
+                "partner_id": self.private.partner_id.id, "kind": "pensioner", "date_from": "2020-01-01",
+                "document": "Пенсионное удостоверение (проверка прав)"}),
+                {"partner_id": self.private.partner_id.id, "kind": "disabled", "date_from": "2021-01-01",
+                 "document": "Справка МСЭ (проверка прав)"}, "document"),
+            "ukkr.rule.consultation": (first("ukkr.rule.consultation"), dict(
+                source, name="Проверка", date_from="1995-01-01", date_to="1995-12-31"), "note"),
             "ukkr.next.action": (env["ukkr.next.action"].create({
                 "case_id": self.municipal_case().id, "account_id": municipal.id, "role": "operator",
                 "action": "letter"}), None, "action"),
