@@ -25,6 +25,7 @@
         "views/board_views.xml",
         "views/menu_views.xml",
         "views/ukkr_cost_recovery_views.xml",
+        "views/ukkr_subsidy_register_views.xml",
         "data/ir_filters_data.xml",
     ],
     "installable": True,

@@ -156,6 +156,7 @@ MATRIX = {
     "ukkr.measure.effect.wizard":   WIZARD,
     "ukkr.measure.effect.line":     WIZARD,
     "ukkr.cost.recovery.report":    ABSTRACT,
+    "ukkr.subsidy.register":        (".",    "r",    "rwcu", ".",    "."),   # ЖК 159: sent by the manager
     "ukkr.cost.recovery.wizard":    WIZARD,
     "ukkr.cost.recovery.line":      WIZARD,
     "res.config.settings":          WIZARD,
@@ -447,6 +448,8 @@ class TestRoleMatrix(common.TransactionCase):
                  "document": "Справка МСЭ (проверка прав)"}, "document"),
             "ukkr.rule.consultation": (first("ukkr.rule.consultation"), dict(
                 source, name="Проверка", date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.subsidy.register": (env["ukkr.subsidy.register"].create({"date": "2026-11-01"}),
+                                      {"date": "2026-11-02"}, "recipient"),
             "ukkr.next.action": (env["ukkr.next.action"].create({
                 "case_id": self.municipal_case().id, "account_id": municipal.id, "role": "operator",
                 "action": "letter"}), None, "action"),
