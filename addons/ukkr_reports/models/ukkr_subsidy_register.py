@@ -196,7 +196,7 @@ class UkkrSubsidyRegister(models.Model):
                 "row_count": len(rows), "total_debt": round(sum(r["debt"] for r in rows), 2),
                 "csv_file": base64.b64encode(csv_content), "xlsx_file": base64.b64encode(xlsx_content)})
             if register.recipient_email:
-                register.mail_id = register._mail(csv_content, xlsx_content).id
+                register.sudo().mail_id = register._mail(csv_content, xlsx_content).id
             register.message_post(body=_("Sent to %s: %d debtors, %s RUB.") % (
                 register.recipient, len(rows), rub(register.total_debt)), subtype="mail.mt_note")
         return True
