@@ -108,7 +108,7 @@ class TestFilingReadiness(AgreementCase):
         self.Status.create({"partner_id": self.account["3"].partner_id.id, "kind": "liquidated",
                             "date_from": "2026-09-01", "document": "Запись ЕГРЮЛ"})
         self.assertEqual(self.codes("3", "2026-10-01"), ["deceased"])
-        with self.assertRaisesRegex(ValidationError, "end date|дату окончания"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "end date|окончания"), self.env.cr.savepoint():
             self.Status.create({"partner_id": self.account["2"].partner_id.id, "kind": "deceased",
                                 "date_from": "2026-10-02", "date_to": "2026-10-03", "document": "x"})
 

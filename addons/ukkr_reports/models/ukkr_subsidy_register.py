@@ -54,9 +54,9 @@ class UkkrSubsidyRegister(models.Model):
     row_count = fields.Integer("Debtors", readonly=True)
     total_debt = fields.Float("Unpaid court-confirmed debt, RUB", digits=(16, 2), readonly=True)
     csv_file = fields.Binary("CSV", readonly=True, attachment=True)
-    csv_filename = fields.Char(compute="_compute_name")
+    csv_filename = fields.Char("CSV file name", compute="_compute_name")
     xlsx_file = fields.Binary("xlsx", readonly=True, attachment=True)
-    xlsx_filename = fields.Char(compute="_compute_name")
+    xlsx_filename = fields.Char("xlsx file name", compute="_compute_name")
     mail_id = fields.Many2one("mail.mail", "E-mail", readonly=True, ondelete="set null", groups="base.group_system")
 
     @api.depends("date")

@@ -89,7 +89,7 @@ class TestCostRecovery(AgreementCase):
             self.Report.sudo(stranger).rows("2026-10-01", "2026-10-31")
         with self.assertRaisesRegex(UserError, "before it starts|раньше, чем начинается"):
             self.Report.rows("2026-10-31", "2026-10-01")
-        with self.assertRaisesRegex(UserError, "dates|даты"):
+        with self.assertRaisesRegex(UserError, "dates|датами"):
             self.Report.rows("октябрь", "2026-10-01")
         with self.assertRaises(AccessError):
             self.env.ref("ukkr_collections.cost_rate_sms").sudo(self.operator).write({"amount": 1.0})
