@@ -68,11 +68,11 @@ class UkkrCostRecoveryReport(models.AbstractModel):
                                           AND p.cost_kind = t.cost_kind
             ORDER BY t.measure, t.model, t.cost_kind, t.month""" % actions_sql,
                             params + [WINDOWS[0], WINDOWS[1], as_of])
+        found = self.env.cr.fetchall()   # before anything else uses the cursor (the translations below do)
         kinds = dict(self.env["ukkr.cost.rate"]._fields["kind"]._description_selection(self.env))
         names = {}
         result = []
-        for measure, month, model, cost_kind, actions, accounts, cost, short, long_, payers, last in \
-                self.env.cr.fetchall():
+        for measure, month, model, cost_kind, actions, accounts, cost, short, long_, payers, last in found:
             if model not in names:
                 names[model] = self.env["ir.model"].sudo()._get(model).name or model
             last = fields.Date.from_string(last) if isinstance(last, str) else last

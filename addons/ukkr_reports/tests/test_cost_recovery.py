@@ -64,6 +64,11 @@ class TestCostRecovery(AgreementCase):
                           ("2026-10", 1, 1, 160.0, 1000.0, 3000.0, 1, 18.75, True),
                           ("2026-10", 1, 1, 1260.0, 1000.0, 3000.0, 1, 2.38, True)])
         self.assertRegex(sms["action"], "SMS")
+        # in Russian, with the translations not cached yet (reading them used to reset the query's result)
+        self.env["ir.translation"].clear_caches()
+        with today_is("2027-01-15"):
+            russian = self.Report.with_context(lang="ru_RU").rows("2026-10-01", "2026-10-31")
+        self.assertEqual(len(russian), 3)
         # counted up to 15.11.2026: the December payment is not in yet, no window is over
         rows = self.by_kind(self.Report.rows("2026-10-01", "2026-10-31", "2026-11-15"))
         self.assertEqual((rows[(10, "sms")]["paid_90"], rows[(10, "sms")]["complete"]), (1000.0, False))
