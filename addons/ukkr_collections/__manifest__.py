@@ -84,6 +84,13 @@
         "views/ukkr_service_limitation_views.xml",
         "views/ukkr_housing_offer_views.xml",
         "data/auditlog_limitation_data.xml",
+        "views/ukkr_filing_readiness_views.xml",
+        "data/auditlog_decision_data.xml",
+        "data/ukkr_cost_rate_data.xml",
+        "views/ukkr_cost_rate_views.xml",
+        "views/ukkr_next_action_views.xml",
+        "data/ukkr_social_safeguard_data.xml",
+        "views/ukkr_social_safeguard_views.xml",
     ],
     "installable": True,
 }

@@ -30,3 +30,6 @@ from . import test_court_case
 from . import test_limitation_case
 from . import test_housing_offer
 from . import test_transition_probes
+from . import test_filing_readiness
+from . import test_next_action
+from . import test_social_safeguards

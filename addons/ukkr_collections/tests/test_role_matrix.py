@@ -103,6 +103,18 @@ MATRIX = {
     "ukkr.court.case.line":         ("r",    "rwcu", "rwcu", "r",    "r"),
     "ukkr.court.batch.wizard":      WIZARD,
     "ukkr.court.file.wizard":       WIZARD,
+    # filing readiness (issue 23): debtor statuses, owners' shares, moratoria on filing
+    "ukkr.filing.readiness":        ABSTRACT,
+    "ukkr.debtor.status":           ("rc",   "rwc",  "rwcu", ".",    "."),
+    "ukkr.premises.owner":          ("rwc",  "rwc",  "rwcu", ".",    "."),
+    "ukkr.rule.filing.moratorium":  ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.cost.rate":               ("r",    "r",    "rwcu", "r",    "r"),
+    # social safeguards (issue 23.4): markers are personal data — the legal group and the manager only
+    "ukkr.payer.marker":            (".",    "rwc",  "rwcu", ".",    "."),
+    "ukkr.rule.consultation":       ("r",    "r",    "rwcu", "r",    "r"),
+    # next best action (issue 23.3): rebuilt by refresh() only
+    "ukkr.next.action":             ("r",    "r",    "r",    ".",    "."),
+    "ukkr.next.action.rate":        ("r",    "r",    "r",    ".",    "."),
     # agreements (measures 13, 16, 17)
     "ukkr.installment.agreement":   ("rwc",  "rw",   "rwcu", "r",    "r"),
     "ukkr.installment.line":        ("rwcu", "rwcu", "rwcu", "r",    "r"),
@@ -145,6 +157,10 @@ MATRIX = {
     "ukkr.report.wizard":           WIZARD,
     "ukkr.measure.effect.wizard":   WIZARD,
     "ukkr.measure.effect.line":     WIZARD,
+    "ukkr.cost.recovery.report":    ABSTRACT,
+    "ukkr.subsidy.register":        (".",    "r",    "rwcu", ".",    "."),   # ЖК 159: sent by the manager
+    "ukkr.cost.recovery.wizard":    WIZARD,
+    "ukkr.cost.recovery.line":      WIZARD,
     "res.config.settings":          WIZARD,
     "report.ukkr_reports.building_debt_notice_document": ABSTRACT,
     "report.ukkr_reports.monthly_report_xlsx":           ABSTRACT,
@@ -197,6 +213,11 @@ WIZARDS = {
                                                    {"date_from": "2026-01-01", "date_to": "2026-11-26"}).id},
                                  "exists",
                                  set(dict(GROUPS))),   # lines of the wizard above: no action of their own
+    "ukkr.cost.recovery.wizard": (lambda case: {"date_from": "2026-01-01", "date_to": "2026-11-26",
+                                                "as_of": "2026-11-26"}, "action_compute", set(dict(GROUPS))),
+    "ukkr.cost.recovery.line": (lambda case: {"action": "Проверка", "wizard_id": case.env[
+        "ukkr.cost.recovery.wizard"].create({"date_from": "2026-01-01", "date_to": "2026-11-26"}).id},
+                                "exists", set(dict(GROUPS))),   # lines of the wizard above
     "res.config.settings": (lambda case: {}, "execute", set()),   # settings: the system administrator only
     "ukkr.notice.batch.wizard": (lambda case: {"case_ids": [(6, 0, case.municipal_case().ids)], "kind": "warning",
                                                "channel": "registered_letter"},
@@ -423,6 +444,35 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.court.case.line": (env["ukkr.court.case.line"].create({
                 "court_case_id": self.court_order().id, "period": "2026-01", "principal": 100}),
                 {"court_case_id": self.court_order().id, "period": "2026-02", "principal": 100}, "principal"),
+            "ukkr.debtor.status": (env["ukkr.debtor.status"].create({
+                "partner_id": municipal.partner_id.id, "kind": "bankrupt", "date_from": "2026-01-10",
+                "document": "Определение (проверка прав)"}),
+                {"partner_id": municipal.partner_id.id, "kind": "deceased", "date_from": "2026-01-11",
+                 "document": "Свидетельство (проверка прав)"}, "document"),
+            "ukkr.premises.owner": (env["ukkr.premises.owner"].create({
+                "account_id": self.private.id, "partner_id": self.private.partner_id.id, "share_numerator": 1,
+                "share_denominator": 2, "date_from": "2020-01-01", "source": "ЕГРН (проверка прав)"}),
+                {"account_id": self.private.id, "partner_id": self.private.partner_id.id, "share_numerator": 1,
+                 "share_denominator": 4, "date_from": "2020-01-01", "source": "ЕГРН (проверка прав)"}, "source"),
+            "ukkr.rule.filing.moratorium": (env["ukkr.rule.filing.moratorium"].create(dict(
+                source, name="Проверка", date_from="1995-01-01", date_to="1995-12-31")),
+                dict(source, name="Проверка 2", date_from="1996-01-01", date_to="1996-12-31"), "note"),
+            "ukkr.cost.rate": (first("ukkr.cost.rate"), dict(
+                source, kind="sms", amount=1.0, date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.payer.marker": (env["ukkr.payer.marker"].create({
+                "partner_id": self.private.partner_id.id, "kind": "pensioner", "date_from": "2020-01-01",
+                "document": "Пенсионное удостоверение (проверка прав)"}),
+                {"partner_id": self.private.partner_id.id, "kind": "disabled", "date_from": "2021-01-01",
+                 "document": "Справка МСЭ (проверка прав)"}, "document"),
+            "ukkr.rule.consultation": (first("ukkr.rule.consultation"), dict(
+                source, name="Проверка", date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.subsidy.register": (env["ukkr.subsidy.register"].create({"date": "2026-11-01"}),
+                                      {"date": "2026-11-02"}, "recipient"),
+            "ukkr.next.action": (env["ukkr.next.action"].create({
+                "case_id": self.municipal_case().id, "account_id": municipal.id, "role": "operator",
+                "action": "letter"}), None, "action"),
+            "ukkr.next.action.rate": (env["ukkr.next.action.rate"].create({"action": "none", "cases": 1}), None,
+                                      "cases"),
             "ukkr.visit": (env["ukkr.visit"].create({"account_id": municipal.id, "result": "met"}),
                            {"account_id": municipal.id, "result": "not_home"}, "note"),
             "ukkr.consultation": (env["ukkr.consultation"].create({"account_id": municipal.id}),
