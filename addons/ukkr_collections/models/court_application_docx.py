@@ -14,8 +14,32 @@ def money(value):
     return "{:,.2f}".format(value or 0.0).replace(",", " ").replace(".", ",")
 
 
+def debtor_block(debtor):
+    """The debtor as ГПК 124 ч.2 п.3 names him: a citizen — name, date and place of birth, residence, one
+    identifier (or the claimant's statement that none is known); an organisation — name, address, ИНН/ОГРН."""
+    lines = ["Должник: %s" % debtor["name"]]
+    if debtor.get("payer_kind", "individual") == "individual":
+        lines.append("дата рождения: %s, место рождения: %s" % (debtor.get("birthdate") or "неизвестна",
+                                                                debtor.get("birth_place") or "неизвестно"))
+        lines.append("место жительства: %s" % debtor["address"])
+        if debtor.get("identifier"):
+            lines.append("%s: %s" % debtor["identifier"])
+        elif debtor.get("identifier_unknown"):
+            lines.append("идентификаторы должника (СНИЛС, ИНН, паспорт, водительское удостоверение) взыскателю "
+                         "неизвестны")
+    else:
+        lines.append("адрес: %s" % debtor["address"])
+        if debtor.get("identifier") and debtor["identifier"][0] == "ИНН":
+            lines.append("ИНН %s" % debtor["identifier"][1])
+        if debtor.get("ogrn"):
+            lines.append("%s %s" % ("ОГРНИП" if len(debtor["ogrn"]) == 15 else "ОГРН", debtor["ogrn"]))
+    lines.append("лицевой счёт № %s" % debtor["account"])
+    return "\n".join(lines)
+
+
 def build(data):
-    """``data``: court, claimant (name, address, inn), debtor (name, address, account), lines [(period, due,
+    """``data``: court, court_address, claimant (name, address, inn, ogrn), debtor (name, address, account,
+    payer_kind, birthdate, birth_place, identifier (label, number) or None, identifier_unknown, ogrn), lines [(period, due,
     principal, penalty)], principal, penalty, claim, duty, duty_credit, duty_to_pay, penalty_date, date, title,
     kind ('court_order' or 'claim'), attachments [text], signer."""
     doc = Document()
@@ -28,11 +52,13 @@ def build(data):
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         return paragraph
 
-    right("В %s" % data["court"])
-    right("Взыскатель: %s\n%s\nИНН %s" % (data["claimant"]["name"], data["claimant"]["address"] or "",
-                                           data["claimant"]["inn"] or "—"))
-    right("Должник: %s\n%s\nлицевой счёт № %s" % (data["debtor"]["name"], data["debtor"]["address"],
-                                                    data["debtor"]["account"]))
+    right(data["court"] if data["court"].lower().startswith(("мировому", "в ")) else "В %s" % data["court"])
+    if data.get("court_address"):
+        right(data["court_address"])
+    claimant = data["claimant"]
+    right("Взыскатель: %s\nместо нахождения: %s\nИНН %s, ОГРН %s" % (
+        claimant["name"], claimant["address"] or "", claimant["inn"], claimant["ogrn"]))
+    right(debtor_block(data["debtor"]))
     right("Сумма требования: %s руб.\nГосударственная пошлина: %s руб." % (money(data["claim"]),
                                                                            money(data["duty_to_pay"])))
     title = doc.add_paragraph()
@@ -56,6 +82,8 @@ def build(data):
     cells = table.add_row().cells
     cells[0].text, cells[2].text, cells[3].text = "Итого", money(data["principal"]), money(data["penalty"])
     duty_text = "Государственная пошлина по ст. 333.19 НК РФ составляет %s руб." % money(data["duty"])
+    if data.get("duty_payment_doc"):
+        duty_text += " Уплачена: %s." % data["duty_payment_doc"]
     if data.get("duty_credit"):
         duty_text += (" В её уплату засчитывается пошлина %s руб., уплаченная за выдачу отменённого судебного "
                       "приказа (пп. 13 п. 1 ст. 333.20, ст. 333.40 НК РФ); к доплате %s руб."

@@ -3,9 +3,10 @@ import base64
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from . import court_application_docx
+from .res_partner_identity import LEGAL_GROUP
 
 COURT_CASE_KINDS = [("court_order", "Court order (судебный приказ)"), ("claim", "Claim for the debt"),
                     ("eviction_social", "Eviction from social tenancy (ЖК 90)"),
@@ -21,7 +22,6 @@ COURT_STATES = [("prepared", "Prepared"), ("filed", "Filed"), ("order_issued", "
 COURT_KINDS = [("magistrate", "Magistrate"), ("district", "District court"), ("arbitration", "Arbitration court")]
 RESULTS = [("won", "Debt recovered by the court"), ("dismissed", "Left without consideration"),
            ("rejected", "Claim rejected"), ("withdrawn", "Withdrawn (debt paid)")]
-OBJECTION_DAYS = 10  # ГПК 128, 129: the debtor objects within 10 days of receiving the order
 
 
 def _d(value):
@@ -44,7 +44,9 @@ class UkkrCourtCase(models.Model):
     """
     _name = "ukkr.court.case"
     _description = "Court case"
-    _inherit = ["ukkr.case.action", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["ukkr.case.action", "mail.thread", "mail.activity.mixin", "ukkr.workflow.mixin"]
+    # guarded: changed only by their action (the court case's own stages are being moved to the mixin by the lead)
+    _workflow_fields = ("identifier_unknown", "identifier_unknown_user_id", "identifier_unknown_date")
     _order = "date desc, id desc"
     _measure_number_field = "measure_number"
     _measure_date_field = "date_filed"
@@ -73,6 +75,7 @@ class UkkrCourtCase(models.Model):
     court_name = fields.Char("Court name", track_visibility="onchange",
                              help="E.g. «Мировой судья судебного участка № 163 в Северо-Енисейском районе».")
     route_note = fields.Char("Routing rule", readonly=True)
+    court_address = fields.Char("Court address", track_visibility="onchange")
     state_duty = fields.Float("State duty, RUB", digits=(14, 2), track_visibility="onchange",
                               help="НК 333.19 / 333.21 on the filing date, whole rubles (НК 52 п.6); a court order "
                                    "costs 50 %. Non-property claims (eviction): enter by hand.")
@@ -84,6 +87,12 @@ class UkkrCourtCase(models.Model):
     date_filed = fields.Date("Filed on", readonly=True, copy=False, index=True, track_visibility="onchange")
     date_order = fields.Date("Order issued on", copy=False, track_visibility="onchange")
     order_number = fields.Char("Order / case number", copy=False, track_visibility="onchange")
+    date_order_received = fields.Date("Debtor received the order on", copy=False, track_visibility="onchange",
+                                      help="From the court's notice (the postal notice of delivery, the tracking "
+                                           "record): the debtor's 10 working days to object run from it (ГПК 128).")
+    objection_deadline = fields.Date("Objections until", compute="_compute_objection_deadline",
+                                     help="The 10th working day after the debtor received the order (ГПК 128, "
+                                          "ГПК 107 ч.3): «In force» is possible from the next day.")
     date_cancelled = fields.Date("Order cancelled on", copy=False, track_visibility="onchange",
                                  help="The debtor's objection was received within 10 days and the order cancelled "
                                       "(ГПК 129): the limitation period is extended (ГК 204 п.3).")
@@ -98,6 +107,30 @@ class UkkrCourtCase(models.Model):
     batch_ref = fields.Char("Batch", readonly=True, index=True, copy=False)
     application_id = fields.Many2one("ir.attachment", "Application (DOCX)", readonly=True, copy=False,
                                      ondelete="set null")
+    # the debtor's identification (ГПК 124 ч.2 п.3), the payer's own fields: the legal group reads and changes them
+    debtor_birthdate = fields.Date(related="partner_id.birthdate_date", string="Debtor's date of birth",
+                                   readonly=False, groups=LEGAL_GROUP)
+    debtor_birth_place = fields.Char(related="partner_id.ukkr_birth_place", string="Debtor's place of birth",
+                                     readonly=False, groups=LEGAL_GROUP)
+    debtor_snils = fields.Char(related="partner_id.ukkr_snils", string="Debtor's СНИЛС", readonly=False,
+                               groups=LEGAL_GROUP)
+    debtor_inn = fields.Char(related="partner_id.ukkr_inn", string="Debtor's ИНН", readonly=False,
+                             groups=LEGAL_GROUP)
+    debtor_passport = fields.Char(related="partner_id.ukkr_passport", string="Debtor's passport", readonly=False,
+                                  groups=LEGAL_GROUP)
+    debtor_driver_license = fields.Char(related="partner_id.ukkr_driver_license", string="Debtor's driving licence",
+                                        readonly=False, groups=LEGAL_GROUP)
+    debtor_ogrn = fields.Char(related="partner_id.ukkr_ogrn", string="Debtor's ОГРН / ОГРНИП", readonly=False,
+                              groups=LEGAL_GROUP)
+    identifier_unknown = fields.Boolean(
+        "No identifier of the debtor is known", readonly=True, copy=False, track_visibility="onchange",
+        help="Confirmed by the lawyer («File without an identifier»): the application states that the claimant does "
+             "not know an identifier of the debtor (ГПК 124 ч.2 п.3).")
+    identifier_unknown_user_id = fields.Many2one("res.users", "Confirmed by", readonly=True, copy=False)
+    identifier_unknown_date = fields.Datetime("Confirmed on", readonly=True, copy=False)
+    duty_payment_doc = fields.Char("Duty paid by", copy=False, track_visibility="onchange",
+                                   help="The payment document of the state duty, e.g. «платёжное поручение № 512 от "
+                                        "20.11.2026» (ГПК 123 ч.2: attached to the application).")
     note = fields.Text("Note")
 
     @api.depends("kind")
@@ -119,14 +152,29 @@ class UkkrCourtCase(models.Model):
             case.penalty_amount = round(sum(lines.mapped("penalty")), 2)
             case.claim_amount = round(case.principal_amount + case.penalty_amount, 2)
 
+    @api.depends("date_order_received", "kind")
+    def _compute_objection_deadline(self):
+        rules = self.env["ukkr.rules"]
+        for case in self:
+            deadline = False
+            if case.kind == "court_order" and case.date_order_received:
+                try:
+                    deadline = fields.Date.to_string(rules.objection_deadline(case.date_order_received))
+                except UserError:   # e.g. the calendar of next year not recorded yet: shown empty, refused on use
+                    deadline = False
+            case.objection_deadline = deadline
+
     @api.model
     def _measure_done_domain(self):
         return [("date_filed", "!=", False)]
 
     def _case_deadline(self):
         if self.state == "order_issued" and self.date_order:
-            return (fields.Date.to_string(_d(self.date_order) + relativedelta(days=OBJECTION_DAYS)),
-                    _("Court order: the debtor's 10 days to object end; then ask for the order's entry into force"))
+            if self.objection_deadline:
+                return (self.objection_deadline, _("Court order: the debtor's term to object ends (ГПК 128); then "
+                                                   "ask for the order's entry into force"))
+            return (self.date_order, _("Court order issued: record the day the debtor received it (the court's "
+                                       "notice)"))
         if self.state == "hearing" and self.date_hearing:
             return (self.date_hearing, _("Court hearing"))
         return None
@@ -143,12 +191,13 @@ class UkkrCourtCase(models.Model):
                 raise ValidationError(_("Termination under ГК 687 applies to commercial tenants; account %s is "
                                         "not one.") % account.name)
 
-    @api.constrains("date", "date_filed", "date_order", "date_cancelled", "date_decision", "date_in_force",
-                    "writ_date")
+    @api.constrains("date", "date_filed", "date_order", "date_order_received", "date_cancelled", "date_decision",
+                    "date_in_force", "writ_date")
     def _check_dates(self):
         for case in self.sudo():
             chain = [(case.date, _("the preparation")), (case.date_filed, _("the filing")),
-                     (case.date_order, _("the order")), (case.date_cancelled, _("the cancellation")),
+                     (case.date_order, _("the order")), (case.date_order_received, _("the debtor's receipt")),
+                     (case.date_cancelled, _("the cancellation")),
                      (case.date_decision, _("the decision")), (case.date_in_force, _("entry into force")),
                      (case.writ_date, _("the writ"))]
             previous = None
@@ -159,6 +208,9 @@ class UkkrCourtCase(models.Model):
                     raise ValidationError(_("The date of %s (%s) is before the date of %s (%s).")
                                           % (label, _ru(value), previous[1], _ru(previous[0])))
                 previous = (value, label)
+            if case.date_order_received and case.date_order_received > fields.Date.context_today(self):
+                raise ValidationError(_("The debtor cannot have received the order on a future date (%s).")
+                                      % _ru(case.date_order_received))
 
     # ------------------------------------------------------------------ tranches, amounts, route and duty
     @api.model
@@ -239,6 +291,16 @@ class UkkrCourtCase(models.Model):
         return {"court_kind": route["court"], "procedure": route["procedure_name"],
                 "route_note": "%s — %s" % (route["court_name"], route["source"] or "")}
 
+    def _court_values(self, route, day):
+        """The court's name and address for the route, from the precinct records of the debtor's address (the
+        magistrate's precinct of the building), unless the lawyer has entered them."""
+        if self.court_name:
+            return {}
+        precinct = self.env["ukkr.rules"].court_precinct(route["court"], self.account_id.sudo().building_id, day)
+        if not precinct:
+            return {"court_name": route["court_name"]}
+        return {"court_name": precinct["name"], "court_address": self.court_address or precinct["address"]}
+
     @api.multi
     def action_compute(self):
         """Route and duty for the current tranches, as if filed on the preparation date (shown before filing)."""
@@ -246,9 +308,64 @@ class UkkrCourtCase(models.Model):
             figures = case._filing_figures(case.date)
             values = dict(case._route_values(figures["route"]), state_duty=figures["duty"],
                           duty_credit=figures["credit"], duty_to_pay=figures["to_pay"])
-            if not case.court_name:
-                values["court_name"] = figures["route"]["court_name"]
+            values.update(case._court_values(figures["route"], case.date))
             case.write(values)
+        return True
+
+    # ------------------------------------------------------------------ the debtor's identification (ГПК 124 ч.2 п.3)
+    def _identification(self):
+        """The debtor's identification as the application prints it: dict(birthdate, birth_place, identifier
+        (label, number) or None, ogrn, missing: [labels of what a citizen's application lacks])."""
+        self.ensure_one()
+        partner = self.account_id.sudo().partner_id
+        values = {"birthdate": _ru(partner.birthdate_date), "birth_place": partner.ukkr_birth_place or "",
+                  "ogrn": partner.ukkr_ogrn or "", "identifier": None, "missing": []}
+        for label, name in (("СНИЛС", "ukkr_snils"), ("ИНН", "ukkr_inn"),
+                            ("паспорт гражданина РФ серия и номер", "ukkr_passport"),
+                            ("водительское удостоверение серия и номер", "ukkr_driver_license")):
+            if partner[name]:
+                values["identifier"] = (label, partner[name])
+                break
+        if self.account_id.sudo().payer_kind == "individual":
+            if not values["birthdate"]:
+                values["missing"].append(_("the date of birth"))
+            if not values["birth_place"]:
+                values["missing"].append(_("the place of birth"))
+            if not values["identifier"]:
+                values["missing"].append(_("an identifier (СНИЛС, ИНН, passport or driving licence)"))
+        return values
+
+    def _check_identification(self):
+        """A court order or claim against a citizen is filed with the debtor's date and place of birth and one
+        identifier (ГПК 124 ч.2 п.3, 131 ч.2 п.3); without an identifier only if the lawyer confirmed that none is
+        known. Otherwise the court returns it (ГПК 125): refused here, in Russian."""
+        for case in self.filtered(lambda c: c.kind in MONEY_KINDS):
+            missing = case._identification()["missing"]
+            if case.identifier_unknown:
+                missing = [m for m in missing if m != _("an identifier (СНИЛС, ИНН, passport or driving licence)")]
+            if missing:
+                raise UserError(_("Court case %s: the application must name the debtor's %s (ГПК 124 ч.2 п.3), or "
+                                  "the court returns it. Fill in the debtor's identification; if no identifier is "
+                                  "known, press «File without an identifier».") % (case.name, ", ".join(missing)))
+
+    @api.multi
+    def action_confirm_no_identifier(self):
+        """«File without an identifier»: the lawyer confirms knowingly that no identifier of the debtor is known;
+        recorded (who, when) and stated in the application."""
+        if not self.env.user.has_group(LEGAL_GROUP):
+            raise AccessError(_("Only the legal group confirms filing without an identifier of the debtor."))
+        for case in self:
+            if case.state != "prepared":
+                raise UserError(_("Court case %s has already been filed.") % case.name)
+            if case._identification()["identifier"]:
+                raise UserError(_("Court case %s: an identifier of the debtor is known — it is printed instead.")
+                                % case.name)
+        now = fields.Datetime.now()
+        self._transition({"identifier_unknown": True, "identifier_unknown_user_id": self.env.uid,
+                          "identifier_unknown_date": now})
+        for case in self:
+            case._post_note(_("Filed without an identifier of the debtor: none is known (confirmed by %s).")
+                            % self.env.user.name)
         return True
 
     # ------------------------------------------------------------------ stages
@@ -266,6 +383,7 @@ class UkkrCourtCase(models.Model):
                                 % (case.name, _ru(day), _ru(case.date)))
             if day > fields.Date.context_today(self):
                 raise UserError(_("A case cannot be filed on a future date (%s).") % _ru(day))
+            case._check_identification()
             planned.append((case, case._filing_figures(day)))
         for case, figures in planned:
             for line, value in figures["lines"]:
@@ -274,8 +392,7 @@ class UkkrCourtCase(models.Model):
                       "duty_credit": figures["credit"], "duty_to_pay": figures["to_pay"]}
             if figures["route"]:
                 values.update(case._route_values(figures["route"]))
-                if not case.court_name:
-                    values["court_name"] = figures["route"]["court_name"]
+                values.update(case._court_values(figures["route"], day))
             case.write(values)
             case._limitation_events("filed", day)
             case.case_id._advance_to("court", _("Filed in court: %s.") % case.name)
@@ -344,12 +461,21 @@ class UkkrCourtCase(models.Model):
 
     @api.multi
     def action_in_force(self):
+        """«Вступило в силу». A court order only after the debtor's objection term has passed: the 10th working day
+        after the debtor received it (ГПК 128, 107 ч.3) must be over on the day of entry into force and today."""
+        today = _d(fields.Date.context_today(self))
         for case in self:
             case._require(("order_issued", "decided"), "date_in_force", _("In force on"))
-            if case.state == "order_issued" and case.date_order and \
-                    _d(case.date_in_force) <= _d(case.date_order) + relativedelta(days=OBJECTION_DAYS):
-                raise UserError(_("Court order %s: the 10 days for objections run until %s.")
-                                % (case.name, _ru(_d(case.date_order) + relativedelta(days=OBJECTION_DAYS))))
+            if case.state != "order_issued":
+                continue
+            if not case.date_order_received:
+                raise UserError(_("Court order %s: record the day the debtor received it (from the court's notice) "
+                                  "first — the 10 working days for objections run from it (ГПК 128).") % case.name)
+            deadline = self.env["ukkr.rules"].objection_deadline(case.date_order_received)
+            if _d(case.date_in_force) <= deadline or today <= deadline:
+                raise UserError(_("Court order %s: the debtor may object until %s (10 working days after receiving "
+                                  "it on %s, ГПК 128): it enters into force after that day.")
+                                % (case.name, deadline.strftime("%d.%m.%Y"), _ru(case.date_order_received)))
         self.write({"state": "in_force", "result": "won"})
         return True
 
@@ -448,29 +574,54 @@ class UkkrCourtCase(models.Model):
                  "writ_number": case.writ_number or ""} for case in cases]
 
     # ------------------------------------------------------------------ the application document
+    def _claimant(self):
+        """The claimant (ГПК 124 ч.2 п.2): the company's name, address, ИНН (``vat``) and ОГРН
+        (``company_registry``); a UserError naming what is missing — without them the court returns the application."""
+        company = self.env.user.company_id.sudo()
+        missing = [label for label, value in ((_("ИНН (the company's «Tax ID»)"), company.vat),
+                                              (_("ОГРН (the company's «Company Registry»)"), company.company_registry))
+                   if not value]
+        if missing:
+            raise UserError(_("The claimant's %s is not filled in: enter it under Settings → Companies — an "
+                              "application without it is returned by the court (ГПК 124 ч.2 п.2, 125).")
+                            % _(" and ").join(missing))
+        address = company.partner_id.contact_address.replace("\n", ", ").strip(", ") \
+            if company.partner_id.contact_address else ""
+        return {"name": company.name, "address": address, "inn": company.vat, "ogrn": company.company_registry}
+
     def _application_data(self):
+        """Every element of ГПК 124 ч.2 (131 ч.2 for a claim): the court with its precinct and address, the claimant,
+        the debtor with date and place of birth, residence and one identifier (or the lawyer's statement that none is
+        known), the claim by period — principal and penalties apart —, the duty with its payment document, the
+        attachments."""
         self.ensure_one()
-        company = self.env.user.company_id
         account = self.account_id.sudo()
-        address = "%s, %s" % (account.building_id.display_name or "", account.apartment or "") \
+        address = "%s, кв. %s" % (account.building_id.display_name or "", account.apartment) \
             if account.apartment else (account.building_id.display_name or "")
         kind_title = {"court_order": "Заявление о выдаче судебного приказа",
                       "claim": "Исковое заявление о взыскании задолженности"}
+        identity = self._identification()
+        debtor = {"name": account.partner_id.name, "address": address, "account": account.name,
+                  "payer_kind": account.payer_kind, "birthdate": identity["birthdate"],
+                  "birth_place": identity["birth_place"], "ogrn": identity["ogrn"],
+                  "identifier": identity["identifier"],
+                  "identifier_unknown": bool(self.identifier_unknown and not identity["identifier"])}
         attachments = ["Расчёт задолженности и пеней по лицевому счёту № %s." % account.name,
                        "Выписка из лицевого счёта (история начислений и оплат).",
-                       "Документ об уплате государственной пошлины.",
+                       "Документ об уплате государственной пошлины%s." % (
+                           " (%s)" % self.duty_payment_doc if self.duty_payment_doc else ""),
                        "Выписка из ЕГРН / сведения о пользователях помещения.",
                        "Копия устава и документа о полномочиях представителя взыскателя."]
         if self.previous_case_id:
             attachments.append("Копия определения об отмене судебного приказа от %s."
                                % _ru(self.previous_case_id.date_cancelled))
         return {"court": self.court_name or dict(COURT_KINDS).get(self.court_kind, "суд"),
-                "claimant": {"name": company.name, "address": company.partner_id.contact_address.replace("\n", ", ")
-                             if company.partner_id.contact_address else "", "inn": company.vat},
-                "debtor": {"name": account.partner_id.name, "address": address, "account": account.name},
+                "court_address": self.court_address or "",
+                "claimant": self._claimant(), "debtor": debtor,
                 "lines": [(l.period, _ru(l.due_date), l.principal, l.penalty) for l in self.line_ids],
                 "principal": self.principal_amount, "penalty": self.penalty_amount, "claim": self.claim_amount,
                 "duty": self.state_duty, "duty_credit": self.duty_credit, "duty_to_pay": self.duty_to_pay,
+                "duty_payment_doc": self.duty_payment_doc or "",
                 "penalty_date": _ru(self.penalty_date or self.date), "date": _ru(self.date),
                 "title": kind_title.get(self.kind, self.name), "kind": self.kind, "attachments": attachments,
                 "signer": self.env.user.name}
@@ -485,7 +636,10 @@ class UkkrCourtCase(models.Model):
                 raise UserError(_("Court case %s claims no tranche: load the debt by period first.") % case.name)
             if not case.state_duty:
                 case.action_compute()
-            content = court_application_docx.build(case._application_data())
+            case._check_identification()
+            data = case._application_data()
+            case.partner_id.sudo(self.env.uid)._ukkr_log_identity_read(["application (ГПК 124)"])
+            content = court_application_docx.build(data)
             attachment = self.env["ir.attachment"].create({
                 "name": "Заявление %s.docx" % case.account_id.name,
                 "datas_fname": "zayavlenie_%s_%s.docx" % (case.account_id.name, case.date),

@@ -29,3 +29,7 @@ from . import test_fssp_reconciliation
 from . import test_court_case
 from . import test_limitation_case
 from . import test_housing_offer
+from . import test_rule_corrections
+from . import test_court_terms
+from . import test_debtor_identity
+from . import test_court_application

@@ -25,7 +25,7 @@ from odoo.tests import common
 
 from odoo.addons.ukkr_debt_plan.tests.common import today_is
 
-from .test_billing_import import ACCOUNTS, ACCRUALS, PAYMENTS
+from .test_billing_import import ACCOUNTS, ACCOUNTS_IDENTIFIED, ACCRUALS, PAYMENTS
 
 _logger = logging.getLogger(__name__)
 GROUPS = [("operator", "ukkr_debt_plan.group_ukkr_operator"), ("lawyer", "ukkr_debt_plan.group_ukkr_lawyer"),
@@ -45,6 +45,7 @@ MATRIX = {
     "ukkr.plan.meeting.decision":   ("rwcu", "r",    "rwcu", "rwcu", "rwcu"),
     "ukkr.plan.info.event":         ("rwc",  "r",    "rwcu", "rwc",  "rwcu"),
     "ukkr.plan.version.wizard":     WIZARD,
+    "ukkr.workflow.mixin":          ABSTRACT,
     "res.users":                    ("r",    "r",    "r",    "r",    "r"),
     "mail.message":                 ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),  # chatter: as its document allows
     # ukkr_collections: legal rules
@@ -56,6 +57,7 @@ MATRIX = {
     "ukkr.rule.due.day":            ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.holiday":            ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.penalty.band":       ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.key.rate.load.wizard":    WIZARD,
     # accounts and the ledger (administration: municipal housing only, RULE_CASES)
     "ukkr.settlement":              ("rwc",  "r",    "rwcu", "r",    "r"),
     "ukkr.building":                ("rwc",  "r",    "rwcu", "r",    "r"),
@@ -83,6 +85,9 @@ MATRIX = {
     "ukkr.rule.service.limitation": ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.disconnect.cost":    ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.enforcement":        ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.court.term":         ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.court.precinct":     ("r",    "r",    "rwcu", "r",    "r"),
+    "res.partner.id_number":        (".",    "rwcu", "rwcu", ".",    "."),   # identity documents (152-ФЗ)
     # debtor cases and their actions (administration: municipal housing only)
     "ukkr.measure.action":          ABSTRACT,
     "ukkr.measure.figure":          ABSTRACT,
@@ -144,6 +149,7 @@ MATRIX = {
     "ukkr.measure.effect.line":     WIZARD,
     "res.config.settings":          WIZARD,
     "report.ukkr_reports.building_debt_notice_document": ABSTRACT,
+    "report.ukkr_collections.court_application_document": ABSTRACT,
     "report.ukkr_reports.monthly_report_xlsx":           ABSTRACT,
     "report.ukkr_reports.municipal_report_xlsx":         ABSTRACT,
     "report.ukkr_reports.plan_execution_report_xlsx":    ABSTRACT,
@@ -216,6 +222,9 @@ WIZARDS = {
                                          "action_create", {"operator", "lawyer", "manager"}),
     "ukkr.limitation.candidate.line": (lambda case: case.limitation_candidate(), "action_create_one",
                                        {"operator", "lawyer", "manager"}),
+    "ukkr.key.rate.load.wizard": (lambda case: {"filename": "KeyRate.xml", "dry_run": True, "file": base64.b64encode(
+        b"<KeyRate><KR><DT>2026-02-16T00:00:00+03:00</DT><Rate>15.50</Rate></KR></KeyRate>")},
+                                  "action_load", {"manager"}),
 }
 IDENTITY_FIELD = re.compile(r"passport|snils|birth|identity|id_doc|id_card|pasport", re.I)
 
@@ -228,10 +237,12 @@ class TestRoleMatrix(common.TransactionCase):
         super().setUp()
         env = self.env
         with today_is("2026-11-26"):
-            for text, name in ((ACCOUNTS, "accounts.csv"), (ACCRUALS, "accruals.csv"), (PAYMENTS, "payments.csv")):
+            for text, name in ((ACCOUNTS_IDENTIFIED, "accounts.csv"), (ACCRUALS, "accruals.csv"),
+                               (PAYMENTS, "payments.csv")):
                 env["ukkr.billing.import"].import_content(text.encode("utf-8"), name)
             if not env["ukkr.monthly.close"].search([("period", "=", "2026-09")]):
                 env["ukkr.monthly.close"].close_period("2026-09")
+        env.user.company_id.write({"vat": "2434000014", "company_registry": "1242400000006"})   # the claimant
         Users = env["res.users"].with_context(no_reset_password=True, tracking_disable=True)
         self.users = {code: Users.create({"name": "Матрица: " + code, "login": "t_matrix_" + code, "lang": False,
                                           "email": "matrix_%s@ukkr.example.ru" % code,
@@ -387,6 +398,14 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.rule.enforcement": (first("ukkr.rule.enforcement"), dict(
                 source, name="Проверка", employer_limit=100000, date_from="1995-01-01", date_to="1995-12-31"),
                 "note"),
+            "ukkr.rule.court.term": (first("ukkr.rule.court.term"), dict(
+                source, name="Проверка", objection_days=10, date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.rule.court.precinct": (first("ukkr.rule.court.precinct"), dict(
+                source, name="Проверка", court="district", date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "res.partner.id_number": (first("res.partner.id_number", [("partner_id", "=", municipal.partner_id.id)]),
+                                      {"partner_id": municipal.partner_id.id, "name": "0412 123456",
+                                       "category_id": env.ref("ukkr_collections.id_category_passport_rf").id},
+                                      "comment"),
             "ukkr.case.stage": (env.ref("ukkr_collections.case_stage_court"),
                                 {"name": "Проверка", "code": "court", "sequence": 55}, "description"),
             "ukkr.case.trigger": (env.ref("ukkr_collections.case_trigger_individual"), dict(

@@ -1,0 +1,1 @@
+from . import court_application_report
