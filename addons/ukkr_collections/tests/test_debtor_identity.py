@@ -138,7 +138,7 @@ class TestDebtorIdentity(AgreementCase):
         self.petrova.id_numbers.unlink()
         self.petrova.birthdate_date = False
         with today_is("2026-11-26"):
-            with self.assertRaisesRegex(UserError, "date of birth.*identifier|дату рождения.*идентификатор"):
+            with self.assertRaisesRegex(UserError, "date of birth.*identifier|дата рождения.*идентификатор"):
                 case.sudo(self.lawyer).action_file()
             with self.assertRaisesRegex(UserError, "identifier|идентификатор"):
                 case.sudo(self.lawyer).action_generate_application()
