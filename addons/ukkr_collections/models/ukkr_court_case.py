@@ -46,7 +46,7 @@ class UkkrCourtCase(models.Model):
     _description = "Court case"
     _inherit = ["ukkr.case.action", "mail.thread", "mail.activity.mixin", "ukkr.workflow.mixin"]
     # guarded: changed only by their action (the court case's own stages are being moved to the mixin by the lead)
-    _workflow_fields = ("identifier_unknown", "identifier_unknown_user_id", "identifier_unknown_date")
+    _workflow_fields = ("identifier_unknown", "identifier_unknown_user_id", "identifier_unknown_date", "register_id")
     _order = "date desc, id desc"
     _measure_number_field = "measure_number"
     _measure_date_field = "date_filed"
@@ -128,6 +128,10 @@ class UkkrCourtCase(models.Model):
              "not know an identifier of the debtor (ГПК 124 ч.2 п.3).")
     identifier_unknown_user_id = fields.Many2one("res.users", "Confirmed by", readonly=True, copy=False)
     identifier_unknown_date = fields.Datetime("Confirmed on", readonly=True, copy=False)
+    register_id = fields.Many2one("ukkr.court.register", "Register", readonly=True, copy=False, index=True,
+                                  ondelete="restrict", track_visibility="onchange")
+    register_number = fields.Char(related="register_id.name", string="Register number", store=True, readonly=True)
+    register_date = fields.Date(related="register_id.date", string="Register date", store=True, readonly=True)
     duty_payment_doc = fields.Char("Duty paid by", copy=False, track_visibility="onchange",
                                    help="The payment document of the state duty, e.g. «платёжное поручение № 512 от "
                                         "20.11.2026» (ГПК 123 ч.2: attached to the application).")
@@ -574,6 +578,13 @@ class UkkrCourtCase(models.Model):
                  "writ_number": case.writ_number or ""} for case in cases]
 
     # ------------------------------------------------------------------ the application document
+    def _periods_text(self):
+        """The periods claimed, as the register lists them: «2026-06 – 2026-08» (or one period)."""
+        periods = sorted(self.line_ids.mapped("period"))
+        if not periods:
+            return ""
+        return periods[0] if len(periods) == 1 else "%s – %s" % (periods[0], periods[-1])
+
     def _claimant(self):
         """The claimant (ГПК 124 ч.2 п.2): the company's name, address, ИНН (``vat``) and ОГРН
         (``company_registry``); a UserError naming what is missing — without them the court returns the application."""

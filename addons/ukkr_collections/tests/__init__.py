@@ -33,3 +33,5 @@ from . import test_rule_corrections
 from . import test_court_terms
 from . import test_debtor_identity
 from . import test_court_application
+from . import test_court_register
+from . import test_enforcement_documents

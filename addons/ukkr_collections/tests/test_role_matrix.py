@@ -105,6 +105,8 @@ MATRIX = {
     "ukkr.court.case.line":         ("r",    "rwcu", "rwcu", "r",    "r"),
     "ukkr.court.batch.wizard":      WIZARD,
     "ukkr.court.file.wizard":       WIZARD,
+    "ukkr.court.register":          ("r",    "rwc",  "rwcu", ".",    "."),   # made by make_registers only
+    "ukkr.court.register.wizard":   WIZARD,
     # agreements (measures 13, 16, 17)
     "ukkr.installment.agreement":   ("rwc",  "rw",   "rwcu", "r",    "r"),
     "ukkr.installment.line":        ("rwcu", "rwcu", "rwcu", "r",    "r"),
@@ -150,6 +152,10 @@ MATRIX = {
     "res.config.settings":          WIZARD,
     "report.ukkr_reports.building_debt_notice_document": ABSTRACT,
     "report.ukkr_collections.court_application_document": ABSTRACT,
+    "report.ukkr_collections.enforcement_document_mixin": ABSTRACT,
+    "report.ukkr_collections.enforcement_fssp_application": ABSTRACT,
+    "report.ukkr_collections.enforcement_bank_application": ABSTRACT,
+    "report.ukkr_collections.write_off_documents": ABSTRACT,
     "report.ukkr_reports.monthly_report_xlsx":           ABSTRACT,
     "report.ukkr_reports.municipal_report_xlsx":         ABSTRACT,
     "report.ukkr_reports.plan_execution_report_xlsx":    ABSTRACT,
@@ -217,6 +223,8 @@ WIZARDS = {
                                 "action_generate", {"lawyer", "manager"}),
     "ukkr.court.file.wizard": (lambda case: {"court_case_ids": [(6, 0, case.court_order().ids)],
                                              "date_filed": "2026-11-26"}, "action_file", {"lawyer", "manager"}),
+    "ukkr.court.register.wizard": (lambda case: {"court_case_ids": [(6, 0, case.court_order().ids)],
+                                                 "date": "2026-11-26"}, "action_create", {"lawyer", "manager"}),
     "ukkr.limitation.candidate.wizard": (lambda case: {"line_ids": [(0, 0, case.limitation_candidate())],
                                                        "send_now": False},
                                          "action_create", {"operator", "lawyer", "manager"}),
@@ -292,6 +300,11 @@ class TestRoleMatrix(common.TransactionCase):
         with today_is("2026-11-26"):
             order.action_load_tranches()
         return order
+    def court_register(self):
+        """A register of the municipal account's court order (made by the superuser)."""
+        with today_is("2026-11-26"):
+            return self.env["ukkr.court.register"]._make_registers(self.court_order(), "2026-11-26")
+
     def limitation_candidate(self):
         """A (municipal account, hot water) candidate line's values; the account gets a norm for hot water."""
         env = self.env
@@ -400,6 +413,8 @@ class TestRoleMatrix(common.TransactionCase):
                 "note"),
             "ukkr.rule.court.term": (first("ukkr.rule.court.term"), dict(
                 source, name="Проверка", objection_days=10, date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.court.register": (self.court_register(), {"name": "Р-1995-0001", "date": "2026-11-26",
+                                                            "court_name": "Проверка"}, "court_address"),
             "ukkr.rule.court.precinct": (first("ukkr.rule.court.precinct"), dict(
                 source, name="Проверка", court="district", date_from="1995-01-01", date_to="1995-12-31"), "note"),
             "res.partner.id_number": (first("res.partner.id_number", [("partner_id", "=", municipal.partner_id.id)]),
