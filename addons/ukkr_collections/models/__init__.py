@@ -14,6 +14,7 @@ from . import ukkr_rule_disconnect_cost
 from . import ukkr_rule_enforcement
 from . import ukkr_rule_court_term
 from . import ukkr_rule_court_precinct
+from . import ukkr_rule_eviction
 from . import key_rate_file
 from . import ukkr_rules
 from . import ukkr_settlement

@@ -113,6 +113,77 @@ def build(data):
     return stream.getvalue()
 
 
+def build_tenancy_claim(data):
+    """The municipality's claim as landlord: eviction of a social tenant with other premises (ЖК 90) or termination
+    of a commercial tenancy and eviction (ГК 687). ``data``: kind, court, landlord (name, address, inn, ogrn), tenant
+    (name, address, account, birthdate, birth_place, identifier, residents, area), months, debt, offered_address,
+    offered_area, date, signer."""
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(12)
+
+    def right(text):
+        doc.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    landlord, tenant = data["landlord"], data["tenant"]
+    right("В %s" % data["court"])
+    right("Истец: %s (наймодатель)\nместо нахождения: %s\nИНН %s, ОГРН %s"
+          % (landlord["name"], landlord["address"], landlord["inn"] or "____________", landlord["ogrn"] or
+             "____________"))
+    lines = ["Ответчик: %s" % tenant["name"],
+             "дата рождения: %s, место рождения: %s" % (tenant["birthdate"] or "____________",
+                                                        tenant["birth_place"] or "____________"),
+             "место жительства: %s" % tenant["address"]]
+    lines.append("%s: %s" % tenant["identifier"] if tenant.get("identifier") else
+                 "идентификатор (СНИЛС, ИНН, паспорт, водительское удостоверение): ____________")
+    right("\n".join(lines))
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if data["kind"] == "eviction_social":
+        title.add_run("ИСКОВОЕ ЗАЯВЛЕНИЕ\nо выселении из жилого помещения, занимаемого по договору социального "
+                      "найма, с предоставлением другого жилого помещения").bold = True
+        doc.add_paragraph(
+            "Ответчик занимает жилое помещение муниципального жилищного фонда по адресу: %s (лицевой счёт № %s, "
+            "общая площадь %s м², проживают %d чел.) по договору социального найма. Плата за жилое помещение и "
+            "коммунальные услуги не вносится без уважительных причин более шести месяцев: %d мес.; задолженность "
+            "составляет %s руб."
+            % (tenant["address"], tenant["account"], ("%g" % (tenant["area"] or 0)).replace(".", ","),
+               tenant["residents"] or 0, data["months"], money(data["debt"])))
+        doc.add_paragraph(
+            "В соответствии со статьёй 90 Жилищного кодекса РФ ответчику предоставляется другое жилое помещение по "
+            "договору социального найма по адресу: %s, жилой площадью %s м², что соответствует размеру жилого "
+            "помещения на одного человека для вселения граждан в общежитие (ст. 105 ЖК РФ)."
+            % (data["offered_address"], ("%g" % data["offered_area"]).replace(".", ",")))
+        doc.add_paragraph("На основании изложенного, руководствуясь ст. 90 ЖК РФ, ст. 131, 132 ГПК РФ,")
+        doc.add_paragraph("ПРОШУ:").runs[0].bold = True
+        doc.add_paragraph("Выселить ответчика и проживающих с ним лиц из жилого помещения по адресу: %s с "
+                          "предоставлением другого жилого помещения по договору социального найма по адресу: %s."
+                          % (tenant["address"], data["offered_address"]))
+    else:
+        title.add_run("ИСКОВОЕ ЗАЯВЛЕНИЕ\nо расторжении договора коммерческого найма жилого помещения и "
+                      "выселении").bold = True
+        doc.add_paragraph(
+            "Ответчик занимает жилое помещение муниципального жилищного фонда по адресу: %s (лицевой счёт № %s) по "
+            "договору коммерческого найма. Плата за жилое помещение не вносится %d мес.; задолженность составляет "
+            "%s руб. Согласно п. 1 ч. 2 ст. 687 ГК РФ договор может быть расторгнут в судебном порядке по требованию "
+            "наймодателя в случае невнесения нанимателем платы за жилое помещение за шесть месяцев."
+            % (tenant["address"], tenant["account"], data["months"], money(data["debt"])))
+        doc.add_paragraph("На основании изложенного, руководствуясь ст. 687, 688 ГК РФ, ст. 131, 132 ГПК РФ,")
+        doc.add_paragraph("ПРОШУ:").runs[0].bold = True
+        doc.add_paragraph("Расторгнуть договор коммерческого найма жилого помещения по адресу: %s и выселить "
+                          "ответчика и проживающих с ним лиц из указанного жилого помещения." % tenant["address"])
+    doc.add_paragraph("Приложения:")
+    for number, text in enumerate(("Копия договора найма жилого помещения.",
+                                   "Выписка из лицевого счёта № %s (начисления и оплаты)." % tenant["account"],
+                                   "Расчёт задолженности.", "Предупреждение нанимателю о задолженности.",
+                                   "Копия искового заявления для ответчика."), 1):
+        doc.add_paragraph("%d. %s" % (number, text))
+    doc.add_paragraph("%s\n\n%s ____________________" % (data["date"], data["signer"]))
+    stream = io.BytesIO()
+    doc.save(stream)
+    return stream.getvalue()
+
+
 def read_text(content):
     """All text of a DOCX (paragraphs and table cells), for checks."""
     doc = Document(io.BytesIO(content))

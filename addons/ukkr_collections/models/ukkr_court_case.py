@@ -132,6 +132,15 @@ class UkkrCourtCase(models.Model):
                                   ondelete="restrict", track_visibility="onchange")
     register_number = fields.Char(related="register_id.name", string="Register number", store=True, readonly=True)
     register_date = fields.Date(related="register_id.date", string="Register date", store=True, readonly=True)
+    # eviction (ЖК 90) and termination of a commercial tenancy (ГК 687): the municipality's claims as landlord
+    offered_address = fields.Char("Premises offered: address", track_visibility="onchange",
+                                  help="ЖК 90: eviction of a social tenant with other premises (ЖК 105: at least the "
+                                       "hostel norm per person).")
+    offered_area = fields.Float("Premises offered: living area, m²", digits=(10, 1), track_visibility="onchange")
+    residents = fields.Integer(related="account_id.residents", string="Residents", readonly=True)
+    months_without_payment = fields.Integer("Months without payment", compute="_compute_months_without_payment",
+                                            help="Full months from the last payment (or, with none, from the due "
+                                                 "date of the first charge) to the case's date.")
     duty_payment_doc = fields.Char("Duty paid by", copy=False, track_visibility="onchange",
                                    help="The payment document of the state duty, e.g. «платёжное поручение № 512 от "
                                         "20.11.2026» (ГПК 123 ч.2: attached to the application).")
@@ -578,6 +587,96 @@ class UkkrCourtCase(models.Model):
                  "writ_number": case.writ_number or ""} for case in cases]
 
     # ------------------------------------------------------------------ the application document
+    @api.depends("date", "account_id")
+    def _compute_months_without_payment(self):
+        from dateutil.relativedelta import relativedelta as delta
+        rules = self.env["ukkr.rules"]
+        for case in self:
+            account = case.account_id.sudo()
+            if not account or not case.date:
+                case.months_without_payment = 0
+                continue
+            self.env.cr.execute("SELECT max(date) FROM ukkr_payment WHERE account_id = %s AND date <= %s",
+                                (account.id, case.date))
+            start = self.env.cr.fetchone()[0]
+            if not start:
+                self.env.cr.execute("SELECT min(period) FROM ukkr_ledger_line WHERE account_id = %s AND accrued > 0",
+                                    (account.id,))
+                first = self.env.cr.fetchone()[0]
+                start = rules.due_date(first, account=account) if first else None
+            start = _d(start) if isinstance(start, str) else start
+            if not start or start >= _d(case.date):
+                case.months_without_payment = 0
+                continue
+            gap = delta(_d(case.date), start)
+            case.months_without_payment = gap.years * 12 + gap.months
+
+    def _eviction_check(self):
+        """The grounds of the municipality's claim, checked before its document: ЖК 90 — a social tenant more than
+        N months without payment, other premises named with at least the norm per resident (ЖК 105); ГК 687 ч.2 —
+        a commercial tenant N months without payment (the dated eviction terms)."""
+        for case in self:
+            rule = self.env["ukkr.rule.eviction"].sudo()._in_force(case.date)
+            if not rule:
+                raise UserError(_("No eviction terms are in force on %s: add them under Settings → Legal rules.")
+                                % _ru(case.date))
+            months = case.months_without_payment
+            if case.kind == "eviction_social":
+                if months <= rule.social_months:
+                    raise UserError(_("Court case %s: %d months without payment; eviction under ЖК 90 needs more than "
+                                      "%d.") % (case.name, months, rule.social_months))
+                if not (case.offered_address or "").strip():
+                    raise UserError(_("Court case %s: name the premises offered to the tenant (ЖК 90).") % case.name)
+                need = rule.area_per_person * max(case.residents, 1)
+                if case.offered_area + 1e-6 < need:
+                    raise UserError(_("Court case %s: the premises offered have %s m² for %d residents; ЖК 105 needs at "
+                                      "least %s m² (%s m² per person).")
+                                    % (case.name, ("%g" % case.offered_area).replace(".", ","), max(case.residents, 1),
+                                       ("%g" % need).replace(".", ","),
+                                       ("%g" % rule.area_per_person).replace(".", ",")))
+            elif months < rule.commercial_months:
+                raise UserError(_("Court case %s: %d months without payment; termination under ГК 687 needs %d.")
+                                % (case.name, months, rule.commercial_months))
+
+    @api.multi
+    def action_generate_claim_document(self):
+        """The claim of the municipality (DOCX): eviction of a social tenant (ЖК 90) or termination of a commercial
+        tenancy and eviction (ГК 687), by the housing department."""
+        for case in self:
+            if case.kind not in ("eviction_social", "termination_commercial"):
+                raise UserError(_("This document is made for evictions and terminations of tenancies only."))
+            if case.state != "prepared":
+                raise UserError(_("Court case %s has already been filed.") % case.name)
+        self._eviction_check()
+        landlord = self.env.ref("ukkr_debt_plan.partner_administration").sudo()
+        for case in self:
+            account = case.account_id.sudo()
+            debts = account.debt_tranches(_d(case.date))
+            legal = self.env.user.has_group(LEGAL_GROUP)
+            identity = case._identification() if legal else None
+            data = {"kind": case.kind, "court": case.court_name or "Северо-Енисейский районный суд Красноярского края",
+                    "landlord": {"name": landlord.name, "address": (landlord.contact_address or "").replace("\n", ", ")
+                                 .strip(", "), "inn": landlord.vat or "", "ogrn": landlord.ukkr_ogrn or ""},
+                    "tenant": {"name": account.partner_id.name, "address": "%s, кв. %s" % (
+                        account.building_id.display_name, account.apartment) if account.apartment
+                        else account.building_id.display_name, "account": account.name,
+                        "birthdate": identity["birthdate"] if identity else "",
+                        "birth_place": identity["birth_place"] if identity else "",
+                        "identifier": identity["identifier"] if identity else None,
+                        "residents": account.residents, "area": account.area},
+                    "months": case.months_without_payment, "debt": round(sum(t["principal"] for t in debts), 2),
+                    "offered_address": case.offered_address or "", "offered_area": case.offered_area,
+                    "date": _ru(case.date), "signer": self.env.user.name}
+            content = court_application_docx.build_tenancy_claim(data)
+            if legal:
+                case.partner_id.sudo(self.env.uid)._ukkr_log_identity_read(["claim (ЖК 90 / ГК 687)"])
+            attachment = self.env["ir.attachment"].sudo().create({
+                "name": "Иск %s.docx" % account.name, "datas_fname": "isk_%s_%s.docx" % (account.name, case.date),
+                "datas": base64.b64encode(content), "res_model": self._name, "res_id": case.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
+            case.application_id = attachment.id
+        return True
+
     def _periods_text(self):
         """The periods claimed, as the register lists them: «2026-06 – 2026-08» (or one period)."""
         periods = sorted(self.line_ids.mapped("period"))

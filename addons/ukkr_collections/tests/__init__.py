@@ -35,3 +35,4 @@ from . import test_debtor_identity
 from . import test_court_application
 from . import test_court_register
 from . import test_enforcement_documents
+from . import test_tenancy_claims

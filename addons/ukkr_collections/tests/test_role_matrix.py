@@ -87,6 +87,7 @@ MATRIX = {
     "ukkr.rule.enforcement":        ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.court.term":         ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.court.precinct":     ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.eviction":           ("r",    "r",    "rwcu", "r",    "r"),
     "res.partner.id_number":        (".",    "rwcu", "rwcu", ".",    "."),   # identity documents (152-ФЗ)
     # debtor cases and their actions (administration: municipal housing only)
     "ukkr.measure.action":          ABSTRACT,
@@ -415,6 +416,8 @@ class TestRoleMatrix(common.TransactionCase):
                 source, name="Проверка", objection_days=10, date_from="1995-01-01", date_to="1995-12-31"), "note"),
             "ukkr.court.register": (self.court_register(), {"name": "Р-1995-0001", "date": "2026-11-26",
                                                             "court_name": "Проверка"}, "court_address"),
+            "ukkr.rule.eviction": (first("ukkr.rule.eviction"), dict(
+                source, name="Проверка", date_from="1995-01-01", date_to="1995-12-31"), "note"),
             "ukkr.rule.court.precinct": (first("ukkr.rule.court.precinct"), dict(
                 source, name="Проверка", court="district", date_from="1995-01-01", date_to="1995-12-31"), "note"),
             "res.partner.id_number": (first("res.partner.id_number", [("partner_id", "=", municipal.partner_id.id)]),
