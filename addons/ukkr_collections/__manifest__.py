@@ -51,6 +51,7 @@
         "views/ukkr_rule_court_term_views.xml",
         "views/ukkr_rule_court_precinct_views.xml",
         "views/ukkr_rule_eviction_views.xml",
+        "views/ukkr_document_template_views.xml",
         "report/penalty_report.xml",
         "views/res_partner_identity_views.xml",
         "views/ukkr_personal_account_views.xml",

@@ -43,6 +43,7 @@ from . import ukkr_court_case
 from . import ukkr_court_case_line
 from . import court_application_docx
 from . import court_register_docx
+from . import ukkr_document_template
 from . import ukkr_court_register
 from . import ukkr_consultation
 from . import ukkr_sms_gateway

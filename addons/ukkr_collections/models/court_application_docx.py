@@ -11,7 +11,38 @@ from docx.shared import Pt
 
 
 def money(value):
+    if isinstance(value, str):   # a template's field, kept as written
+        return value
     return "{:,.2f}".format(value or 0.0).replace(",", " ").replace(".", ",")
+
+
+def court_heading(court):
+    """«Мировому судье …» as written; any other court name after «В»."""
+    return court if court.lower().startswith(("мировому", "в ")) else "В %s" % court
+
+
+def default_template(kind):
+    """The suite's layout as a docxtpl template: every value a field ({{ court }}, {{ debtor.name }}, …), the debt
+    by period a row loop, the attachments a paragraph loop — what «Download the default» gives the lawyers."""
+    field = "{{ %s }}".__mod__
+    data = {"court": field("court"), "court_heading": field("court_heading"), "court_address": field("court_address"),
+            "claimant": {"name": field("claimant.name"), "address": field("claimant.address"),
+                         "inn": field("claimant.inn"), "ogrn": field("claimant.ogrn")},
+            "debtor": {"name": field("debtor.name"), "address": field("debtor.address"),
+                       "account": field("debtor.account")},
+            "debtor_text": field("debtor_block"),
+            "lines": [("{%tr for line in lines %}", "", "", ""),
+                      (field("line[0]"), field("line[1]"), field("money(line[2])"), field("money(line[3])")),
+                      ("{%tr endfor %}", "", "", "")],
+            "principal": field("money(principal)"), "penalty": field("money(penalty)"),
+            "claim": field("money(claim)"), "duty": field("money(duty)"), "duty_credit": "",
+            "duty_to_pay": field("money(duty_to_pay)"), "duty_payment_doc": field("duty_payment_doc"),
+            "penalty_date": field("penalty_date"), "date": field("date"), "signer": field("signer"), "kind": kind,
+            "title": "Заявление о выдаче судебного приказа" if kind == "court_order"
+            else "Исковое заявление о взыскании задолженности",
+            "attachments": [], "attachments_raw": ["{%p for text in attachments %}", "{{ loop.index }}. {{ text }}",
+                                                   "{%p endfor %}"]}
+    return build(data)
 
 
 def debtor_block(debtor):
@@ -52,13 +83,13 @@ def build(data):
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         return paragraph
 
-    right(data["court"] if data["court"].lower().startswith(("мировому", "в ")) else "В %s" % data["court"])
+    right(data.get("court_heading") or court_heading(data["court"]))
     if data.get("court_address"):
         right(data["court_address"])
     claimant = data["claimant"]
     right("Взыскатель: %s\nместо нахождения: %s\nИНН %s, ОГРН %s" % (
         claimant["name"], claimant["address"] or "", claimant["inn"], claimant["ogrn"]))
-    right(debtor_block(data["debtor"]))
+    right(data["debtor_text"] if "debtor_text" in data else debtor_block(data["debtor"]))
     right("Сумма требования: %s руб.\nГосударственная пошлина: %s руб." % (money(data["claim"]),
                                                                            money(data["duty_to_pay"])))
     title = doc.add_paragraph()
@@ -105,6 +136,9 @@ def build(data):
                           "государственной пошлине %s руб." % (money(data["principal"]), money(data["penalty"]),
                                                                money(data["claim"]), money(data["duty"])))
     doc.add_paragraph("Приложения:")
+    if data.get("attachments_raw"):
+        for text in data["attachments_raw"]:
+            doc.add_paragraph(text)
     for number, text in enumerate(data["attachments"], 1):
         doc.add_paragraph("%d. %s" % (number, text))
     doc.add_paragraph("%s\n\n%s ____________________" % (data["date"], data["signer"]))

@@ -749,7 +749,7 @@ class UkkrCourtCase(models.Model):
             case._check_identification()
             data = case._application_data()
             case.partner_id.sudo(self.env.uid)._ukkr_log_identity_read(["application (ГПК 124)"])
-            content = court_application_docx.build(data)
+            content = self.env["ukkr.document.template"]._render(case.kind, case.date, data)
             attachment = self.env["ir.attachment"].create({
                 "name": "Заявление %s.docx" % case.account_id.name,
                 "datas_fname": "zayavlenie_%s_%s.docx" % (case.account_id.name, case.date),

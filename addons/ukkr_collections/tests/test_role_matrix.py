@@ -25,6 +25,7 @@ from odoo.tests import common
 
 from odoo.addons.ukkr_debt_plan.tests.common import today_is
 
+from ..models import court_application_docx
 from .test_billing_import import ACCOUNTS, ACCOUNTS_IDENTIFIED, ACCRUALS, PAYMENTS
 
 _logger = logging.getLogger(__name__)
@@ -88,6 +89,7 @@ MATRIX = {
     "ukkr.rule.court.term":         ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.court.precinct":     ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.eviction":           ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.document.template":       (".",    "rwc",  "rwcu", ".",    "."),   # the lawyers' DOCX templates
     "res.partner.id_number":        (".",    "rwcu", "rwcu", ".",    "."),   # identity documents (152-ФЗ)
     # debtor cases and their actions (administration: municipal housing only)
     "ukkr.measure.action":          ABSTRACT,
@@ -301,6 +303,11 @@ class TestRoleMatrix(common.TransactionCase):
         with today_is("2026-11-26"):
             order.action_load_tranches()
         return order
+    def document_template(self):
+        return self.env["ukkr.document.template"].create({
+            "name": "Заявление (проверка)", "kind": "court_order", "date_from": "1990-01-01", "date_to": "1990-12-31",
+            "file": base64.b64encode(court_application_docx.default_template("court_order"))})
+
     def court_register(self):
         """A register of the municipal account's court order (made by the superuser)."""
         with today_is("2026-11-26"):
@@ -416,6 +423,9 @@ class TestRoleMatrix(common.TransactionCase):
                 source, name="Проверка", objection_days=10, date_from="1995-01-01", date_to="1995-12-31"), "note"),
             "ukkr.court.register": (self.court_register(), {"name": "Р-1995-0001", "date": "2026-11-26",
                                                             "court_name": "Проверка"}, "court_address"),
+            "ukkr.document.template": (self.document_template(), {
+                "name": "Проверка", "kind": "claim", "date_from": "1995-01-01", "date_to": "1995-12-31",
+                "file": base64.b64encode(court_application_docx.default_template("claim"))}, "note"),
             "ukkr.rule.eviction": (first("ukkr.rule.eviction"), dict(
                 source, name="Проверка", date_from="1995-01-01", date_to="1995-12-31"), "note"),
             "ukkr.rule.court.precinct": (first("ukkr.rule.court.precinct"), dict(
