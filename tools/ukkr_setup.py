@@ -133,6 +133,11 @@ def setup_district(env, accounts, seed, today, months=24):
     files = demo_district.billing_files(rows, today, months, seed)
     importer = env["ukkr.billing.import"]
     timings = []
+    # the demo claimant's ИНН and ОГРН (check digits valid, the numbers invented): the court applications print them
+    company = env.ref("base.main_company")
+    if not company.vat or not company.company_registry:
+        company.write({"vat": company.vat or "2434000014", "company_registry": company.company_registry or
+                       "1242400000006"})
     started = time.time()
     result = importer.import_content(files["accounts.csv"], "demo-accounts.csv")
     timings.append("лицевые счета %d за %.1f с" % (result["rows"], time.time() - started))

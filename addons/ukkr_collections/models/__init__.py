@@ -12,6 +12,10 @@ from . import ukkr_rule_court_route
 from . import ukkr_rule_service_limitation
 from . import ukkr_rule_disconnect_cost
 from . import ukkr_rule_enforcement
+from . import ukkr_rule_court_term
+from . import ukkr_rule_court_precinct
+from . import ukkr_rule_eviction
+from . import key_rate_file
 from . import ukkr_rules
 from . import ukkr_settlement
 from . import ukkr_building
@@ -38,11 +42,16 @@ from . import ukkr_visit
 from . import ukkr_court_case
 from . import ukkr_court_case_line
 from . import court_application_docx
+from . import court_register_docx
+from . import ukkr_document_template
+from . import ukkr_court_register
 from . import ukkr_consultation
 from . import ukkr_sms_gateway
 from . import ukkr_sms_message
 from . import ukkr_mailer
 from . import res_partner
+from . import identity_calc
+from . import res_partner_identity
 from . import auditlog_rule
 from . import auditlog_log
 from . import ukkr_limitation_event

@@ -11,7 +11,7 @@ from odoo.exceptions import AccessError, UserError
 from . import db_locks
 from .ukkr_personal_account import rub
 from .sql_copy import copy_rows
-from .billing_parser import MAX_FILE_BYTES, BillingFileError, parse_billing_file
+from .billing_parser import IDENTITY_COLUMNS, LABELS, MAX_FILE_BYTES, BillingFileError, parse_billing_file
 
 _logger = logging.getLogger(__name__)
 KIND_LABELS = [("accounts", "Personal accounts"), ("accruals", "Accruals"), ("payments", "Payments")]
@@ -67,6 +67,12 @@ class UkkrBillingImport(models.Model):
         else:
             result.update(kind=parsed["kind"], rows=len(parsed["rows"]) + len(parsed["errors"]))
             result["errors"] = parsed["errors"] + self._check_against_database(parsed)
+            if parsed.get("identity_columns") and self.env.uid != SUPERUSER_ID \
+                    and not self.env.user.has_group("ukkr_debt_plan.group_ukkr_lawyer"):
+                # the debtor's identification is for the legal group and the manager only (152-ФЗ)
+                result["errors"] = [(0, _("The file has identification columns (%s): such a file is loaded by the "
+                                          "legal group or the УККР manager only.")
+                                     % ", ".join(LABELS[c] for c in parsed["identity_columns"]))]
             result["errors"].sort()
             if not result["errors"]:
                 writer = getattr(self, "_write_%s" % parsed["kind"])
@@ -279,6 +285,7 @@ class UkkrBillingImport(models.Model):
                     for key, column in (("municipal", "is_municipal"), ("residents", "residents"),
                                         ("area", "area"), ("phone", "phone"), ("email", "email")))),
             account_values)
+        self._write_identity(rows, partner_ids, audit)
         # buildings whose apartment flag nobody set: more than one premises = an apartment building (ПП 354 п.119)
         self.env["ukkr.building"]._default_apartment_flags()
         # the municipal flag may have changed: who the administration sees follows (152-ФЗ), on the accounts and
@@ -288,6 +295,43 @@ class UkkrBillingImport(models.Model):
         counts["updated"] = len(rows) - counts["created"]
         self.invalidate_cache()
         return counts
+
+    def _write_identity(self, rows, partner_ids, audit):
+        """The payers' identification from the optional columns, set-based: birth date, place and ОГРН on the
+        partner, the identifiers as partner_identification numbers (the active one of its category updated, else one
+        added). Only the filled cells: an absent column or an empty cell leaves what is recorded."""
+        cr = self.env.cr
+        plain = [(partner_ids[r["account"]], r["identity"].get("birthdate"), r["identity"].get("birth_place"),
+                  r["identity"].get("ogrn")) for r in rows
+                 if set(r.get("identity", ())) & {"birthdate", "birth_place", "ogrn"}]
+        if plain:
+            execute_values(cr, """
+                UPDATE res_partner p SET birthdate_date = coalesce(v.birthdate::date, p.birthdate_date),
+                                         ukkr_birth_place = coalesce(v.birth_place, p.ukkr_birth_place),
+                                         ukkr_ogrn = coalesce(v.ogrn, p.ukkr_ogrn)
+                FROM (VALUES %s) AS v(partner_id, birthdate, birth_place, ogrn) WHERE p.id = v.partner_id""",
+                           plain)
+        cr.execute("SELECT code, id FROM res_partner_id_category WHERE code = ANY(%s)",
+                   (list(IDENTITY_COLUMNS.values()),))
+        categories = dict(cr.fetchall())
+        numbers = [(partner_ids[r["account"]], categories[IDENTITY_COLUMNS[column]], value)
+                   for r in rows for column, value in sorted(r.get("identity", {}).items())
+                   if IDENTITY_COLUMNS.get(column) and IDENTITY_COLUMNS[column] in categories]
+        if not numbers:
+            return
+        updated = execute_values(cr, """
+            UPDATE res_partner_id_number n SET name = v.name, write_uid = v.write_uid, write_date = v.write_date
+            FROM (VALUES %s) AS v(partner_id, category_id, name, write_uid, write_date)
+            WHERE n.partner_id = v.partner_id AND n.category_id = v.category_id AND n.active
+            RETURNING n.partner_id, n.category_id""", [n + audit[2:] for n in numbers],
+                                 template="(%s, %s, %s, %s, %s::timestamp)", fetch=True)
+        done = set(updated)
+        execute_values(cr, """
+            INSERT INTO res_partner_id_number (partner_id, category_id, name, active, create_uid, create_date,
+                                               write_uid, write_date)
+            VALUES %s""", [(p, c, n, True) + audit for p, c, n in numbers if (p, c) not in done])
+        self.env["res.partner"].invalidate_cache()
+        self.env["res.partner.id_number"].invalidate_cache()
 
     def _insert_buildings(self, addresses, audit):
         execute_values(self.env.cr, """

@@ -35,12 +35,15 @@ class UkkrDebtTranche(models.Model):
                 SELECT min(l.id) AS id, l.account_id, a.settlement_id, a.payer_kind, a.is_municipal, l.period,
                        sum(l.accrued + l.correction - l.written_off) AS charged, sum(l.paid) AS paid,
                        sum(l.accrued + l.correction - l.written_off - l.paid) AS principal,
-                       p.due_date, GREATEST(current_date - p.due_date, 0) AS days_overdue,
-                       p.limitation_expiry, current_date > p.limitation_expiry AS is_time_barred
+                       coalesce(o.due_date, p.due_date) AS due_date,
+                       GREATEST(current_date - coalesce(o.due_date, p.due_date), 0) AS days_overdue,
+                       coalesce(o.limitation_expiry, p.limitation_expiry) AS limitation_expiry,
+                       current_date > coalesce(o.limitation_expiry, p.limitation_expiry) AS is_time_barred
                 FROM ukkr_ledger_line l
                 JOIN ukkr_personal_account a ON a.id = l.account_id
                 LEFT JOIN ukkr_period p ON p.name = l.period
+                LEFT JOIN ukkr_period_account o ON o.account_id = l.account_id AND o.period = l.period
                 GROUP BY l.account_id, a.settlement_id, a.payer_kind, a.is_municipal, l.period, p.due_date,
-                         p.limitation_expiry
+                         p.limitation_expiry, o.due_date, o.limitation_expiry
                 HAVING sum(l.accrued + l.correction - l.written_off - l.paid) > 0.004
             )""")

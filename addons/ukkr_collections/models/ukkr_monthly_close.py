@@ -344,7 +344,7 @@ class UkkrMonthlyClose(models.Model):
             if period_of == period:
                 data["accrued"] += amount
             tranche = evaluate(period_of, amount, allocated.get((account_id, period_of), []), as_of,
-                               data["payer_kind"], events.get((account_id, period_of), ()))
+                               data["payer_kind"], events.get((account_id, period_of), ()), account_id)
             data["penalty"] += penalty_calc.round_money(tranche["penalty"])  # per tranche, as on the form
             if tranche["principal"] <= 0.004:
                 continue

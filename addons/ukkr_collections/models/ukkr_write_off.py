@@ -355,7 +355,7 @@ class UkkrWriteOff(models.Model):
             else:
                 continue
             tranche = evaluate(period, amount, allocated.get((account_id, period), []), as_of, payer_kind,
-                               events.get((account_id, period), ()))
+                               events.get((account_id, period), ()), account_id)
             if tranche["principal"] <= 0.004:
                 continue
             if reason == "time_barred" and not (tranche["limitation_expiry"]

@@ -33,3 +33,11 @@ from . import test_transition_probes
 from . import test_filing_readiness
 from . import test_next_action
 from . import test_social_safeguards
+from . import test_rule_corrections
+from . import test_court_terms
+from . import test_debtor_identity
+from . import test_court_application
+from . import test_court_register
+from . import test_enforcement_documents
+from . import test_tenancy_claims
+from . import test_document_template

@@ -25,7 +25,8 @@ from odoo.tests import common
 
 from odoo.addons.ukkr_debt_plan.tests.common import today_is
 
-from .test_billing_import import ACCOUNTS, ACCRUALS, PAYMENTS
+from ..models import court_application_docx
+from .test_billing_import import ACCOUNTS, ACCOUNTS_IDENTIFIED, ACCRUALS, PAYMENTS
 
 _logger = logging.getLogger(__name__)
 GROUPS = [("operator", "ukkr_debt_plan.group_ukkr_operator"), ("lawyer", "ukkr_debt_plan.group_ukkr_lawyer"),
@@ -59,6 +60,7 @@ MATRIX = {
     "ukkr.rule.due.day":            ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.holiday":            ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.penalty.band":       ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.key.rate.load.wizard":    WIZARD,
     # accounts and the ledger (administration: municipal housing only, RULE_CASES)
     "ukkr.settlement":              ("rwc",  "r",    "rwcu", "r",    "r"),
     "ukkr.building":                ("rwc",  "r",    "rwcu", "r",    "r"),
@@ -86,6 +88,11 @@ MATRIX = {
     "ukkr.rule.service.limitation": ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.disconnect.cost":    ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.enforcement":        ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.court.term":         ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.court.precinct":     ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.eviction":           ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.document.template":       (".",    "rwc",  "rwcu", ".",    "."),   # the lawyers' DOCX templates
+    "res.partner.id_number":        (".",    "rwcu", "rwcu", ".",    "."),   # identity documents (152-ФЗ)
     # debtor cases and their actions (administration: municipal housing only)
     "ukkr.measure.action":          ABSTRACT,
     "ukkr.measure.figure":          ABSTRACT,
@@ -115,6 +122,8 @@ MATRIX = {
     # next best action (issue 23.3): rebuilt by refresh() only
     "ukkr.next.action":             ("r",    "r",    "r",    ".",    "."),
     "ukkr.next.action.rate":        ("r",    "r",    "r",    ".",    "."),
+    "ukkr.court.register":          ("r",    "rwc",  "rwcu", ".",    "."),   # made by make_registers only
+    "ukkr.court.register.wizard":   WIZARD,
     # agreements (measures 13, 16, 17)
     "ukkr.installment.agreement":   ("rwc",  "rw",   "rwcu", "r",    "r"),
     "ukkr.installment.line":        ("rwcu", "rwcu", "rwcu", "r",    "r"),
@@ -163,6 +172,11 @@ MATRIX = {
     "ukkr.cost.recovery.line":      WIZARD,
     "res.config.settings":          WIZARD,
     "report.ukkr_reports.building_debt_notice_document": ABSTRACT,
+    "report.ukkr_collections.court_application_document": ABSTRACT,
+    "report.ukkr_collections.enforcement_document_mixin": ABSTRACT,
+    "report.ukkr_collections.enforcement_fssp_application": ABSTRACT,
+    "report.ukkr_collections.enforcement_bank_application": ABSTRACT,
+    "report.ukkr_collections.write_off_documents": ABSTRACT,
     "report.ukkr_reports.monthly_report_xlsx":           ABSTRACT,
     "report.ukkr_reports.municipal_report_xlsx":         ABSTRACT,
     "report.ukkr_reports.plan_execution_report_xlsx":    ABSTRACT,
@@ -235,6 +249,8 @@ WIZARDS = {
                                 "action_generate", {"lawyer", "manager"}),
     "ukkr.court.file.wizard": (lambda case: {"court_case_ids": [(6, 0, case.court_order().ids)],
                                              "date_filed": "2026-11-26"}, "action_file", {"lawyer", "manager"}),
+    "ukkr.court.register.wizard": (lambda case: {"court_case_ids": [(6, 0, case.court_order().ids)],
+                                                 "date": "2026-11-26"}, "action_create", {"lawyer", "manager"}),
     "ukkr.limitation.candidate.wizard": (lambda case: {"line_ids": [(0, 0, case.limitation_candidate())],
                                                        "send_now": False},
                                          "action_create", {"operator", "lawyer", "manager"}),
@@ -243,6 +259,9 @@ WIZARDS = {
     "ukkr.step.wizard": (lambda case: {"res_model": "ukkr.notice", "res_id": case.sent_notice().id,
                                        "step": "confirm_delivery", "date": "2026-11-26", "text": "РПО (проверка прав)"},
                          "action_confirm", {"operator", "lawyer", "manager"}),
+    "ukkr.key.rate.load.wizard": (lambda case: {"filename": "KeyRate.xml", "dry_run": True, "file": base64.b64encode(
+        b"<KeyRate><KR><DT>2026-02-16T00:00:00+03:00</DT><Rate>15.50</Rate></KR></KeyRate>")},
+                                  "action_load", {"manager"}),
 }
 IDENTITY_FIELD = re.compile(r"passport|snils|birth|identity|id_doc|id_card|pasport", re.I)
 
@@ -255,10 +274,12 @@ class TestRoleMatrix(common.TransactionCase):
         super().setUp()
         env = self.env
         with today_is("2026-11-26"):
-            for text, name in ((ACCOUNTS, "accounts.csv"), (ACCRUALS, "accruals.csv"), (PAYMENTS, "payments.csv")):
+            for text, name in ((ACCOUNTS_IDENTIFIED, "accounts.csv"), (ACCRUALS, "accruals.csv"),
+                               (PAYMENTS, "payments.csv")):
                 env["ukkr.billing.import"].import_content(text.encode("utf-8"), name)
             if not env["ukkr.monthly.close"].search([("period", "=", "2026-09")]):
                 env["ukkr.monthly.close"].close_period("2026-09")
+        env.user.company_id.write({"vat": "2434000014", "company_registry": "1242400000006"})   # the claimant
         Users = env["res.users"].with_context(no_reset_password=True, tracking_disable=True)
         self.users = {code: Users.create({"name": "Матрица: " + code, "login": "t_matrix_" + code, "lang": False,
                                           "email": "matrix_%s@ukkr.example.ru" % code,
@@ -308,6 +329,16 @@ class TestRoleMatrix(common.TransactionCase):
         with today_is("2026-11-26"):
             order._load_tranches("2026-11-26")
         return order
+    def document_template(self):
+        return self.env["ukkr.document.template"].create({
+            "name": "Заявление (проверка)", "kind": "court_order", "date_from": "1990-01-01", "date_to": "1990-12-31",
+            "file": base64.b64encode(court_application_docx.default_template("court_order"))})
+
+    def court_register(self):
+        """A register of the municipal account's court order (made by the superuser)."""
+        with today_is("2026-11-26"):
+            return self.env["ukkr.court.register"]._make_registers(self.court_order(), "2026-11-26")
+
     def sent_notice(self):
         """A registered letter to the municipal account, sent."""
         notice = self.env["ukkr.notice"].create({"account_id": self.municipal.id, "channel": "registered_letter"})
@@ -427,6 +458,21 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.rule.enforcement": (first("ukkr.rule.enforcement"), dict(
                 source, name="Проверка", employer_limit=100000, date_from="1995-01-01", date_to="1995-12-31"),
                 "note"),
+            "ukkr.rule.court.term": (first("ukkr.rule.court.term"), dict(
+                source, name="Проверка", objection_days=10, date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.court.register": (self.court_register(), {"name": "Р-1995-0001", "date": "2026-11-26",
+                                                            "court_name": "Проверка"}, "court_address"),
+            "ukkr.document.template": (self.document_template(), {
+                "name": "Проверка", "kind": "claim", "date_from": "1995-01-01", "date_to": "1995-12-31",
+                "file": base64.b64encode(court_application_docx.default_template("claim"))}, "note"),
+            "ukkr.rule.eviction": (first("ukkr.rule.eviction"), dict(
+                source, name="Проверка", date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.rule.court.precinct": (first("ukkr.rule.court.precinct"), dict(
+                source, name="Проверка", court="district", date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "res.partner.id_number": (first("res.partner.id_number", [("partner_id", "=", municipal.partner_id.id)]),
+                                      {"partner_id": municipal.partner_id.id, "name": "0412 123456",
+                                       "category_id": env.ref("ukkr_collections.id_category_passport_rf").id},
+                                      "comment"),
             "ukkr.case.stage": (env.ref("ukkr_collections.case_stage_court"),
                                 {"name": "Проверка", "code": "court", "sequence": 55}, "description"),
             "ukkr.case.trigger": (env.ref("ukkr_collections.case_trigger_individual"), dict(

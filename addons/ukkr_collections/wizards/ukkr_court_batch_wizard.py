@@ -149,3 +149,22 @@ class UkkrCourtFileWizard(models.TransientModel):
         cases._file(self.date_filed)
         return {"type": "ir.actions.act_window", "name": _("Filed court cases"), "res_model": "ukkr.court.case",
                 "view_mode": "tree,form", "domain": [("id", "in", cases.ids)], "target": "current"}
+
+
+class UkkrCourtRegisterWizard(models.TransientModel):
+    """«Реестры для судов»: the selected prepared applications as one register per court, with its cover letter and
+    ZIP (ukkr.court.register.make_registers)."""
+    _name = "ukkr.court.register.wizard"
+    _description = "Registers of applications per court"
+
+    court_case_ids = fields.Many2many("ukkr.court.case", string="Court cases",
+                                      default=lambda self: self.env.context.get("active_ids"))
+    date = fields.Date("Register date", required=True, default=lambda self: fields.Date.context_today(self))
+
+    @api.multi
+    def action_create(self):
+        self.ensure_one()
+        registers = self.env["ukkr.court.register"]._make_registers(self.court_case_ids, self.date)
+        return {"type": "ir.actions.act_window", "name": _("Registers for the courts"),
+                "res_model": "ukkr.court.register", "view_mode": "tree,form",
+                "domain": [("id", "in", registers.ids)], "target": "current"}
