@@ -410,6 +410,7 @@ class UkkrCourtCase(models.Model):
             raise UserError(_("Court case %s has already been filed.") % self.name)
         self.check_access_rights("write")
         self.check_access_rule("write")
+        self._check_identification()   # said before the dialog, not after the day is chosen
         return self._open_step("file", _("Court case %s filed") % self.name)
 
     def _file(self, filing_date=None, _text=None):
@@ -724,7 +725,7 @@ class UkkrCourtCase(models.Model):
                 "name": "Иск %s.docx" % account.name, "datas_fname": "isk_%s_%s.docx" % (account.name, case.date),
                 "datas": base64.b64encode(content), "res_model": self._name, "res_id": case.id,
                 "mimetype": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
-            case.application_id = attachment.id
+            case._transition({"application_id": attachment.id})
         return True
 
     def _periods_text(self):

@@ -60,7 +60,7 @@ class TestCourtTerms(AgreementCase):
             case = self.env["ukkr.court.case"].sudo(self.lawyer).create({
                 "account_id": self.account["2"].id, "kind": "court_order", "date": "2026-11-02"})
             case.action_load_tranches()
-            case.action_file()
+            case._file()
         with today_is("2026-11-05"):
             case.write({"date_order": "2026-11-05", "order_number": "2-1234/2026"})
             case.action_order_issued()

@@ -158,7 +158,7 @@ class TestDebtorIdentity(AgreementCase):
             case.sudo(self.lawyer).action_generate_application()
             text = court_application_docx.read_text(base64.b64decode(case.application_id.datas))
             self.assertIn("взыскателю неизвестны", text)
-            case.sudo(self.lawyer).action_file()
+            case.sudo(self.lawyer)._file()
         self.assertEqual(case.state, "filed")
         # an identifier known afterwards: the confirmation is refused (it is printed instead)
         other = self.court_order("1")

@@ -26,7 +26,7 @@ class TestSubsidyRegister(AgreementCase):
         with today_is(in_force):
             order.write({"date_order": issued, "order_number": "2-%s/2026" % suffix})
             order.action_order_issued()
-            order.write({"date_in_force": in_force})
+            order.write({"date_order_received": issued, "date_in_force": in_force})
             order.action_in_force()
         return order
 
