@@ -130,7 +130,7 @@ class TestDebtorIdentity(AgreementCase):
         with today_is("2026-11-26"):
             case = self.env["ukkr.court.case"].sudo(self.lawyer).create({
                 "account_id": self.account[suffix].id, "kind": "court_order", "date": "2026-11-26"})
-            case.action_load_tranches()
+            case._load_tranches("2026-11-26")
         return case
 
     def test_no_filing_without_identification(self):
