@@ -36,7 +36,7 @@ rm -f "$RUN_DIR/odoo.log"
     --pidfile="$RUN_DIR/odoo.pid" --logfile="$RUN_DIR/odoo.log" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; exit 0' INT TERM
-trap 'kill "$SERVER" 2>/dev/null' EXIT
+trap 'kill "$SERVER" 2>/dev/null || true' EXIT
 wait_http "http://127.0.0.1:$HTTP_PORT/web/login" 180 "$SERVER" "$RUN_DIR/odoo.log" \
     || die "Odoo не ответил на :$HTTP_PORT — $RUN_DIR/odoo.log"
 echo
