@@ -8,7 +8,7 @@
     "author": "МУП «УККР», администрация Северо-Енисейского района",
     "website": "https://www.admse.ru",
     "license": "LGPL-3",
-    "depends": ["ukkr_debt_plan", "account", "l10n_ru", "auditlog"],
+    "depends": ["ukkr_debt_plan", "account", "l10n_ru", "auditlog", "queue_job", "queue_job_cron"],
     "data": [
         "security/ir.model.access.csv",
         "security/ukkr_case_rules.xml",
@@ -83,6 +83,8 @@
         "views/ukkr_service_limitation_views.xml",
         "views/ukkr_housing_offer_views.xml",
         "data/auditlog_limitation_data.xml",
+        "security/ukkr_job_rules.xml",
+        "views/ukkr_job_views.xml",
     ],
     "installable": True,
 }

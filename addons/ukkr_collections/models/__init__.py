@@ -64,3 +64,5 @@ from . import ukkr_service_limitation
 from . import ukkr_housing_offer_policy
 from . import ukkr_housing_offer
 from . import ukkr_debtor_case_limitation
+from . import ukkr_job
+from . import ukkr_job_hooks

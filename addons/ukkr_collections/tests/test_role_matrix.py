@@ -133,6 +133,7 @@ MATRIX = {
     "ukkr.debt.snapshot.analysis":  ("r",    "r",    "r",    "r",    "r"),   # SQL view
     "ukkr.debt.service.analysis":   ("r",    "r",    "r",    "r",    "r"),   # SQL view
     "ukkr.report.dispatch":         ("r",    "r",    "r",    "r",    "r"),   # written by the dispatch only
+    "ukkr.job":                     ("r",    "r",    "r",    "r",    "r"),   # own jobs (RULE_CASES); run by _launch
     "ukkr.case.analysis":           ("r",    "r",    "r",    "r",    "r"),   # SQL view, no personal field
     "ukkr.report.mixin":            ABSTRACT,
     "ukkr.monthly.report":          ABSTRACT,
@@ -166,6 +167,10 @@ RULE_CASES = [
                            ("executor", others_allowed), ("control", True))
 ] + [
     ("auditlog.log", "manager", "r", "write log", True), ("auditlog.log", "control", "r", "write log", False),
+] + [
+    # a background job is seen by the user who started it and by the УККР manager
+    ("ukkr.job", group, "r", "another's job", group == "manager")
+    for group in ("operator", "lawyer", "manager", "executor", "control")
 ] + [
     ("ukkr.court.case", group, op, kind, allowed)
     for op, kind, allowed_groups in (
@@ -452,6 +457,9 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.case.analysis": (first("ukkr.case.analysis"), None, "case_count"),
             "ukkr.report.dispatch": (env["ukkr.report.dispatch"].create({"period": "2026-09", "state": "failed"}),
                                      None, "period"),
+            # each role reads a job of its own (the record rules on others' jobs: RULE_CASES)
+            "ukkr.job": (lambda user: env["ukkr.job"].sudo()._workflow_create({
+                "name": "Проверка прав", "kind": "report", "user_id": user.id}), None, "name"),
             "ukkr.sms.gateway": (env["ukkr.sms.gateway"].create({"name": "Проверка прав", "url": "http://127.0.0.1:9/"}),
                                  {"name": "Новый шлюз", "url": "http://127.0.0.1:9/", "active": False}, "name"),
             "ukkr.sms.message": (env["ukkr.sms.message"].create({"phone": "+79131234567", "body": "Проверка"}),
@@ -488,6 +496,8 @@ class TestRoleMatrix(common.TransactionCase):
             ("ukkr.plan.execution", "own measure"): executions["own measure"],
             ("ukkr.plan.execution", "other measure"): executions["other measure"],
             ("auditlog.log", "write log"): self.write_log,
+            ("ukkr.job", "another's job"): env["ukkr.job"].sudo()._workflow_create({
+                "name": "Чужое задание", "kind": "report", "user_id": env.ref("base.user_root").id}),
             ("ukkr.court.case", "private order"): self.court_order(self.private_debtor),
             ("ukkr.court.case", "municipal order"): self.court_order(),
             ("ukkr.court.case", "municipal eviction"): env["ukkr.court.case"].create({
@@ -595,10 +605,12 @@ class TestRoleMatrix(common.TransactionCase):
             if model not in fixtures:
                 problems.append("%s: no sample record and create values in fixtures()" % model)
                 continue
-            record, create_values, field = fixtures[model]
-            self.assertTrue(record, "sample record of %s" % model)
-            self.assertTrue(record._fields[field].store, "%s.%s: write back a stored field" % (model, field))
+            sample, create_values, field = fixtures[model]
             for (code, _xml_id), allowed_ops in zip(GROUPS, row):
+                # a sample may be made per user (records each user sees only as their own)
+                record = sample(self.users[code]) if callable(sample) else sample
+                self.assertTrue(record, "sample record of %s" % model)
+                self.assertTrue(record._fields[field].store, "%s.%s: write back a stored field" % (model, field))
                 for op in OPERATIONS:
                     calls += 1
                     outcome = self.attempt(model, self.users[code], op, record, create_values, field)
