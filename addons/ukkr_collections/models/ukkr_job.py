@@ -144,11 +144,14 @@ class UkkrJob(models.Model):
     @api.model
     def _sync_limit(self, kind):
         params = self.env["ir.config_parameter"].sudo()
-        value = params.get_param("%s.%s" % (SYNC_LIMIT_PARAM, kind)) or params.get_param(SYNC_LIMIT_PARAM)
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return DEFAULT_SYNC_LIMITS[kind]
+        for key in ("%s.%s" % (SYNC_LIMIT_PARAM, kind), SYNC_LIMIT_PARAM):
+            value = params.get_param(key)
+            if value not in (None, False, ""):
+                try:
+                    return int(value)
+                except ValueError:
+                    _logger.warning("System parameter %s is not a number: %r", key, value)
+        return DEFAULT_SYNC_LIMITS[kind]
 
     @api.model
     def _check_launch(self, kind, background):
