@@ -52,6 +52,14 @@ EXCLUSIVE_KINDS = ("import", "close")
 FILE_ANSWER = "ukkr.job.file"   # a method's answer {"type": FILE_ANSWER, "name": …, "datas": base64} → a file
 
 
+def _jsonable(value):
+    try:
+        json.dumps(value)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
 def answer_name(attachment):
     return attachment.datas_fname or attachment.name   # never queued two at once (the advisory locks refuse them anyway)
 
@@ -86,7 +94,8 @@ class UkkrJob(models.Model):
     _description = "Background job"
     _inherit = ["ukkr.workflow.mixin"]
     _order = "id desc"
-    _workflow_fields = ("state", "result", "error", "date_done", "duration", "result_action", "queue_job_id")
+    _workflow_fields = ("state", "result", "error", "date_done", "duration", "result_action", "queue_job_id",
+                        "user_id", "context", "res_model", "res_ids", "method", "kind", "total", "background")
 
     name = fields.Char("Job", required=True, readonly=True)
     kind = fields.Selection([("import", "Billing import"), ("close", "Monthly close"),
@@ -112,6 +121,7 @@ class UkkrJob(models.Model):
     res_model = fields.Char("Model", readonly=True)
     res_ids = fields.Char("Records", readonly=True)
     method = fields.Char("Method", readonly=True)
+    context = fields.Text("Context", readonly=True)   # the caller's context (JSON): the job runs as the button would
     queue_job_id = fields.Many2one("queue.job", "Queue job", readonly=True, ondelete="set null",
                                    groups="base.group_system")
 
@@ -173,8 +183,10 @@ class UkkrJob(models.Model):
         returned and its errors raised, as a button's), else queued (the job's form is returned)."""
         background = total > self._sync_limit(kind)
         self._check_launch(kind, background)
+        context = {key: value for key, value in records.env.context.items() if _jsonable(value)}
         values = {"name": name, "kind": kind, "user_id": self.env.uid, "total": total, "background": background,
-                  "res_model": records._name, "res_ids": json.dumps(records.ids), "method": method}
+                  "res_model": records._name, "res_ids": json.dumps(records.ids), "method": method,
+                  "context": json.dumps(context)}
         record = self.sudo()._workflow_create(values)
         self.env.cr.execute("INSERT INTO ukkr_job_progress (job_id, total) VALUES (%s, %s)", (record.id, total))
         if not background:
@@ -207,8 +219,12 @@ class UkkrJob(models.Model):
         return "%s: %s" % (self.state, self.error or self.result or "")
 
     def _target(self):
+        """The records as the button had them: the user who pressed it, with the context of the call."""
         user = self.user_id
-        env = api.Environment(self.env.cr, user.id, {"lang": user.lang or "ru_RU", "tz": user.tz or "Asia/Krasnoyarsk"})
+        context = dict(json.loads(self.context or "{}"))
+        context.setdefault("lang", user.lang or "ru_RU")
+        context.setdefault("tz", user.tz or "Asia/Krasnoyarsk")
+        env = api.Environment(self.env.cr, user.id, context)
         return env[self.res_model].browse(json.loads(self.res_ids or "[]"))
 
     def _execute(self, raise_errors):

@@ -45,6 +45,7 @@ MATRIX = {
     "ukkr.plan.meeting.decision":   ("rwcu", "r",    "rwcu", "rwcu", "rwcu"),
     "ukkr.plan.info.event":         ("rwc",  "r",    "rwcu", "rwc",  "rwcu"),
     "ukkr.plan.version.wizard":     WIZARD,
+    "ukkr.workflow.mixin":          ABSTRACT,
     "res.users":                    ("r",    "r",    "r",    "r",    "r"),
     "mail.message":                 ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),  # chatter: as its document allows
     # ukkr_collections: legal rules
