@@ -27,6 +27,7 @@
         "views/res_users_views.xml",
         "views/menu_views.xml",
         "security/ukkr_login_security.xml",
+        "views/res_authentication_attempt_views.xml",
     ],
     "demo": ["demo/ukkr_login_security_demo.xml"],
     "application": True,

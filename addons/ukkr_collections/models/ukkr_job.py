@@ -103,10 +103,10 @@ class UkkrJob(models.Model):
                              ("report", "Report")], "Kind", required=True, readonly=True)
     user_id = fields.Many2one("res.users", "Started by", required=True, readonly=True, index=True,
                               default=lambda self: self.env.uid)
-    state = fields.Selection([("queued", "Queued"), ("done", "Done"), ("failed", "Failed")], "Status",
+    state = fields.Selection([("queued", "Queued"), ("done", "Done"), ("failed", "Ended with an error")], "Status",
                              required=True, readonly=True, default="queued", index=True)
     display_state = fields.Selection([("queued", "Queued"), ("running", "Running"), ("done", "Done"),
-                                      ("failed", "Failed")], "State", compute="_compute_progress")
+                                      ("failed", "Ended with an error")], "State", compute="_compute_progress")
     background = fields.Boolean("In the background", readonly=True)
     done = fields.Integer("Done", compute="_compute_progress")
     total = fields.Integer("Total", readonly=True)
