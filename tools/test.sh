@@ -77,7 +77,7 @@ if [ -z "$ONLY_MODULE" ] && [ "$ODOO_RC" = 0 ]; then
     say "pytest tests/ (сервер http://127.0.0.1:$PORT, база $TEST_DB)"
     set +e
     UKKR_URL="http://127.0.0.1:$PORT" UKKR_DB="$TEST_DB" UKKR_USERS="$RUN_DIR/test-users.tsv" UKKR_ARTIFACTS="$ART" \
-        UKKR_SERVER_PID="$SERVER" UKKR_TEST_WORKERS="$TEST_WORKERS" \
+        UKKR_SERVER_PID="$SERVER" UKKR_TEST_WORKERS="$TEST_WORKERS" UKKR_SERVER_LOG="$RUN_DIR/test-server.log" \
         "$VENV/bin/python" -m pytest tests -p no:cacheprovider -q --junitxml="$RUN_DIR/pytest.xml"
     PY_RC=$?
     set -e
