@@ -95,7 +95,7 @@ class UkkrJob(models.Model):
     _inherit = ["ukkr.workflow.mixin"]
     _order = "id desc"
     _workflow_fields = ("state", "result", "error", "date_done", "duration", "result_action", "queue_job_id",
-                        "user_id", "context", "res_model", "res_ids", "method", "kind", "total", "background")
+                        "user_id", "context", "res_model", "res_ids", "method", "kind", "background")
 
     name = fields.Char("Job", required=True, readonly=True)
     kind = fields.Selection([("import", "Billing import"), ("close", "Monthly close"),
@@ -109,7 +109,7 @@ class UkkrJob(models.Model):
                                       ("failed", "Ended with an error")], "State", compute="_compute_progress")
     background = fields.Boolean("In the background", readonly=True)
     done = fields.Integer("Done", compute="_compute_progress")
-    total = fields.Integer("Total", readonly=True)
+    total = fields.Integer("Total", compute="_compute_progress")   # the size at launch, refined by the job
     progress = fields.Float("Progress, %", compute="_compute_progress")
     stage = fields.Char("Step", compute="_compute_progress")
     date_started = fields.Datetime("Started", compute="_compute_progress")
@@ -132,7 +132,7 @@ class UkkrJob(models.Model):
                                    done integer NOT NULL DEFAULT 0, total integer, stage varchar,
                                    started timestamp, updated timestamp)""")
 
-    @api.depends("state", "total")
+    @api.depends("state")
     def _compute_progress(self):
         rows = {}
         if self.ids:
@@ -140,11 +140,12 @@ class UkkrJob(models.Model):
                                 (tuple(self.ids),))
             rows = {r[0]: r[1:] for r in self.env.cr.fetchall()}
         for record in self:
-            done, total, stage, started = rows.get(record.id, (0, None, None, None))
-            total = total or record.total
+            done, total, stage, started = rows.get(record.id, (0, 0, None, None))
+            total = total or 0
             if record.state == "done":
                 done = max(done, total)
             record.done = done
+            record.total = total
             record.progress = min(100.0, 100.0 * done / total) if total else (100.0 if record.state == "done" else 0)
             record.stage = stage
             record.date_started = started
@@ -184,7 +185,7 @@ class UkkrJob(models.Model):
         background = total > self._sync_limit(kind)
         self._check_launch(kind, background)
         context = {key: value for key, value in records.env.context.items() if _jsonable(value)}
-        values = {"name": name, "kind": kind, "user_id": self.env.uid, "total": total, "background": background,
+        values = {"name": name, "kind": kind, "user_id": self.env.uid, "background": background,
                   "res_model": records._name, "res_ids": json.dumps(records.ids), "method": method,
                   "context": json.dumps(context)}
         record = self.sudo()._workflow_create(values)
