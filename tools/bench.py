@@ -204,7 +204,7 @@ def setup(env, accounts, months):
     users = env["res.users"].with_context(no_reset_password=True)
     for login, name, group in BENCH_USERS:
         if not users.search([("login", "=", login)]):
-            users.create({"name": name, "login": login, "password": "bench", "lang": "ru_RU",
+            users.create({"name": name, "login": login, "password": "bench",
                           "tz": "Asia/Krasnoyarsk", "groups_id": [(6, 0, [env.ref(group).id])]})
     cr.commit()
     save_results(results)
