@@ -46,6 +46,7 @@ MATRIX = {
     "ukkr.plan.info.event":         ("rwc",  "r",    "rwcu", "rwc",  "rwcu"),
     "ukkr.plan.version.wizard":     WIZARD,
     "ukkr.workflow.mixin":          ABSTRACT,
+    "res.authentication.attempt":   (".",    ".",    ".",    ".",    "."),   # login attempts: system admin only
     "res.users":                    ("r",    "r",    "r",    "r",    "r"),
     "mail.message":                 ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),  # chatter: as its document allows
     # ukkr_collections: legal rules
@@ -338,6 +339,10 @@ class TestRoleMatrix(common.TransactionCase):
                 {"name": "Публикация (проверка)", "kind": "publication",
                  "measure_id": env.ref("ukkr_debt_plan.measure_6").id}, "name"),
             "res.users": (env.ref("base.user_root"), {"name": "Новый", "login": "t_matrix_new"}, "login"),
+            "res.authentication.attempt": (
+                env["res.authentication.attempt"].create({"login": "t_matrix_operator", "remote": "192.0.2.1",
+                                                          "result": "failed"}),
+                {"login": "t_matrix_new", "remote": "192.0.2.2"}, "login"),
             "ukkr.rule.key.rate": (first("ukkr.rule.key.rate"), dict(source, date_from="2001-01-01", rate=5.0),
                                    "note"),
             "ukkr.rule.penalty.cap": (first("ukkr.rule.penalty.cap"),
