@@ -51,9 +51,9 @@ class UkkrReportWizard(models.TransientModel):
         self.ensure_one()
         self._check_print()
         self.env.cr.execute("SELECT count(*) FROM ukkr_personal_account")
+        accounts = self.env.cr.fetchone()[0]
         label = dict(self._fields["report"]._description_selection(self.env))[self.report]
-        return self.env["ukkr.job"]._launch("report", self, "_run_generate", self.env.cr.fetchone()[0],
-                                            _("Report: %s") % label)
+        return self.env["ukkr.job"]._launch("report", self, "_run_generate", accounts, _("Report: %s") % label)
 
     def _run_generate(self):
         self.ensure_one()
