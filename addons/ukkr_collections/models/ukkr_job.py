@@ -258,7 +258,8 @@ class UkkrJob(models.Model):
         return text
 
     def _internal_error(self, error):
-        return _("The job stopped on an internal error; nothing has changed. Tell the administrator: %s") % (error,)
+        what = "%s: %s" % (type(error).__name__, error) if str(error) else type(error).__name__   # MemoryError: ""
+        return _("The job stopped on an internal error; nothing has changed. Tell the administrator: %s") % what
 
     def _end(self, state, started, result=False, error=False, answer=None):
         action = False
