@@ -89,7 +89,16 @@ def setup_admin_password(env):
     if password:
         if len(password) < MIN_PASSWORD or password.lower() in ("admin", admin.login.lower()):
             raise SetupError("UKKR_ADMIN_PASSWORD слишком простой: не короче %d символов и не «admin»" % MIN_PASSWORD)
-        admin.write({"password": password})
+        from odoo.exceptions import AccessDenied, UserError
+        try:
+            env["res.users"].sudo(admin).check_credentials(password)
+            return   # already set (a second run): the password policy refuses to reuse it
+        except AccessDenied:
+            pass
+        try:
+            admin.write({"password": password})
+        except UserError as error:   # the production password policy (OCA password_security)
+            raise SetupError("UKKR_ADMIN_PASSWORD не подходит под политику паролей: %s" % (error.name,))
         return
     from odoo.exceptions import AccessDenied
     try:
@@ -98,6 +107,33 @@ def setup_admin_password(env):
         return
     raise SetupError("у пользователя admin пароль по умолчанию «admin»: задайте UKKR_ADMIN_PASSWORD "
                      "(не короче %d символов) — рабочая база без него не настраивается" % MIN_PASSWORD)
+
+
+# Production login policy (152-ФЗ, ПП 1119 «меры защиты»: identification and authentication, blocking of brute
+# force, session end): OCA password_security, auth_brute_force, auth_session_timeout. Demo mode keeps the demo
+# data's relaxed passwords (short known passwords, no expiry) but blocks brute force the same way.
+# (password_security's letter classes are ASCII-only [a-z]/[A-Z]: requiring them would refuse Cyrillic passwords, so
+# complexity is the length, a digit and a special character)
+PRODUCTION_PASSWORD_POLICY = {"password_length": 12, "password_lower": 0, "password_upper": 0,
+                              "password_numeric": 1, "password_special": 1, "password_expiration": 90,
+                              "password_history": 10, "password_minimum": 1}
+LOGIN_PARAMETERS = {"auth_brute_force.max_by_ip_user": "10",      # wrong passwords for one login from one address
+                    "auth_brute_force.max_by_ip": "50",           # wrong passwords from one address
+                    "inactive_session_time_out_delay": "1800"}    # seconds idle before the session ends
+
+
+def setup_login_security(env, demo):
+    params = env["ir.config_parameter"].sudo()
+    for key, value in LOGIN_PARAMETERS.items():
+        if key == "inactive_session_time_out_delay" and demo:
+            value = "7200"   # a demo or a test run keeps its sessions for two hours
+        if params.get_param(key) != value:
+            params.set_param(key, value)
+    if not demo:
+        company = env.ref("base.main_company")
+        changed = {k: v for k, v in PRODUCTION_PASSWORD_POLICY.items() if company[k] != v}
+        if changed:
+            company.write(changed)
 
 
 def setup_users(env, demo):
@@ -280,6 +316,7 @@ def main(env, argv):
     demo = database_mode(env, bool(args.demo))
     setup_company(env)
     setup_language(env)
+    setup_login_security(env, demo)
     if not demo:
         try:
             setup_admin_password(env)

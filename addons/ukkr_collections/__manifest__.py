@@ -9,7 +9,7 @@
     "website": "https://www.admse.ru",
     "license": "LGPL-3",
     "depends": ["ukkr_debt_plan", "account", "l10n_ru", "auditlog", "partner_contact_birthdate",
-                "partner_identification"],
+                "partner_identification", "queue_job", "queue_job_cron"],
     "data": [
         "security/ir.model.access.csv",
         "security/ukkr_case_rules.xml",
@@ -108,6 +108,8 @@
         "views/ukkr_next_action_views.xml",
         "data/ukkr_social_safeguard_data.xml",
         "views/ukkr_social_safeguard_views.xml",
+        "security/ukkr_job_rules.xml",
+        "views/ukkr_job_views.xml",
     ],
     "installable": True,
 }

@@ -8,7 +8,9 @@
     "author": "МУП «УККР», администрация Северо-Енисейского района",
     "website": "https://www.admse.ru",
     "license": "LGPL-3",
-    "depends": ["base", "mail", "web_responsive"],
+    "depends": ["base", "mail", "web_responsive",
+                # production hardening (152-ФЗ, ПП 1119): blocked brute force, password policy, idle sessions end
+                "auth_brute_force", "password_security", "auth_session_timeout"],
     "data": [
         "security/ukkr_security.xml",
         "security/ir.model.access.csv",
@@ -24,8 +26,10 @@
         "views/ukkr_plan_info_event_views.xml",
         "views/res_users_views.xml",
         "views/menu_views.xml",
+        "security/ukkr_login_security.xml",
+        "views/res_authentication_attempt_views.xml",
     ],
-    "demo": [],
+    "demo": ["demo/ukkr_login_security_demo.xml"],
     "application": True,
     "installable": True,
 }

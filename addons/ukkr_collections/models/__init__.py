@@ -82,3 +82,5 @@ from . import ukkr_cost_rate
 from . import ukkr_action_cost
 from . import ukkr_next_action
 from . import ukkr_social_safeguard
+from . import ukkr_job
+from . import ukkr_job_hooks

@@ -41,3 +41,4 @@ from . import test_court_register
 from . import test_enforcement_documents
 from . import test_tenancy_claims
 from . import test_document_template
+from . import test_jobs

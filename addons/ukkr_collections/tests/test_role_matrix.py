@@ -49,6 +49,7 @@ MATRIX = {
     "ukkr.workflow.mixin":          ABSTRACT,
     "ukkr.workflow.line.mixin":     ABSTRACT,
     "ukkr.step.wizard":             WIZARD,
+    "res.authentication.attempt":   (".",    ".",    ".",    ".",    "."),   # login attempts: system admin only
     "res.users":                    ("r",    "r",    "r",    "r",    "r"),
     "mail.message":                 ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),  # chatter: as its document allows
     # ukkr_collections: legal rules
@@ -157,6 +158,7 @@ MATRIX = {
     "ukkr.debt.snapshot.analysis":  ("r",    "r",    "r",    "r",    "r"),   # SQL view
     "ukkr.debt.service.analysis":   ("r",    "r",    "r",    "r",    "r"),   # SQL view
     "ukkr.report.dispatch":         ("r",    "r",    "r",    "r",    "r"),   # written by the dispatch only
+    "ukkr.job":                     ("r",    "r",    "r",    "r",    "r"),   # own jobs (RULE_CASES); run by _launch
     "ukkr.case.analysis":           ("r",    "r",    "r",    "r",    "r"),   # SQL view, no personal field
     "ukkr.report.mixin":            ABSTRACT,
     "ukkr.monthly.report":          ABSTRACT,
@@ -199,6 +201,10 @@ RULE_CASES = [
                            ("executor", others_allowed), ("control", True))
 ] + [
     ("auditlog.log", "manager", "r", "write log", True), ("auditlog.log", "control", "r", "write log", False),
+] + [
+    # a background job is seen by the user who started it and by the УККР manager
+    ("ukkr.job", group, "r", "another's job", group == "manager")
+    for group in ("operator", "lawyer", "manager", "executor", "control")
 ] + [
     ("ukkr.court.case", group, op, kind, allowed)
     for op, kind, allowed_groups in (
@@ -403,6 +409,10 @@ class TestRoleMatrix(common.TransactionCase):
                 {"name": "Публикация (проверка)", "kind": "publication",
                  "measure_id": env.ref("ukkr_debt_plan.measure_6").id}, "name"),
             "res.users": (env.ref("base.user_root"), {"name": "Новый", "login": "t_matrix_new"}, "login"),
+            "res.authentication.attempt": (
+                env["res.authentication.attempt"].create({"login": "t_matrix_operator", "remote": "192.0.2.1",
+                                                          "result": "failed"}),
+                {"login": "t_matrix_new", "remote": "192.0.2.2"}, "login"),
             "ukkr.rule.key.rate": (first("ukkr.rule.key.rate"), dict(source, date_from="2001-01-01", rate=5.0),
                                    "note"),
             "ukkr.rule.penalty.cap": (first("ukkr.rule.penalty.cap"),
@@ -568,6 +578,9 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.case.analysis": (first("ukkr.case.analysis"), None, "case_count"),
             "ukkr.report.dispatch": (env["ukkr.report.dispatch"].create({"period": "2026-09", "state": "failed"}),
                                      None, "period"),
+            # each role reads a job of its own (the record rules on others' jobs: RULE_CASES)
+            "ukkr.job": (lambda user: env["ukkr.job"].sudo()._workflow_create({
+                "name": "Проверка прав", "kind": "report", "user_id": user.id}), None, "name"),
             "ukkr.sms.gateway": (env["ukkr.sms.gateway"].create({"name": "Проверка прав", "url": "http://127.0.0.1:9/"}),
                                  {"name": "Новый шлюз", "url": "http://127.0.0.1:9/", "active": False}, "name"),
             "ukkr.sms.message": (env["ukkr.sms.message"].create({"phone": "+79131234567", "body": "Проверка"}),
@@ -604,6 +617,8 @@ class TestRoleMatrix(common.TransactionCase):
             ("ukkr.plan.execution", "own measure"): executions["own measure"],
             ("ukkr.plan.execution", "other measure"): executions["other measure"],
             ("auditlog.log", "write log"): self.write_log,
+            ("ukkr.job", "another's job"): env["ukkr.job"].sudo()._workflow_create({
+                "name": "Чужое задание", "kind": "report", "user_id": env.ref("base.user_root").id}),
             ("ukkr.court.case", "private order"): self.court_order(self.private_debtor),
             ("ukkr.court.case", "municipal order"): self.court_order(),
             ("ukkr.court.case", "municipal eviction"): env["ukkr.court.case"].create({
@@ -711,10 +726,12 @@ class TestRoleMatrix(common.TransactionCase):
             if model not in fixtures:
                 problems.append("%s: no sample record and create values in fixtures()" % model)
                 continue
-            record, create_values, field = fixtures[model]
-            self.assertTrue(record, "sample record of %s" % model)
-            self.assertTrue(record._fields[field].store, "%s.%s: write back a stored field" % (model, field))
+            sample, create_values, field = fixtures[model]
             for (code, _xml_id), allowed_ops in zip(GROUPS, row):
+                # a sample may be made per user (records each user sees only as their own)
+                record = sample(self.users[code]) if callable(sample) else sample
+                self.assertTrue(record, "sample record of %s" % model)
+                self.assertTrue(record._fields[field].store, "%s.%s: write back a stored field" % (model, field))
                 for op in OPERATIONS:
                     calls += 1
                     outcome = self.attempt(model, self.users[code], op, record, create_values, field)

@@ -14,6 +14,14 @@ class UkkrBillingImportWizard(models.TransientModel):
     result = fields.Text("Result", readonly=True)
 
     def action_import(self):
+        """A background job above the sync limit of rows (``ukkr.job``), at once below it; a dry run at once."""
+        self.ensure_one()
+        content = base64.b64decode(self.file or b"")
+        rows = content.count(b"\n") if not content.startswith(b"PK") else len(content) // 40   # xlsx: an estimate
+        return self.env["ukkr.job"]._launch("import", self, "_run_import", 0 if self.dry_run else rows,
+                                            _("Billing import: %s") % (self.filename or "file"))
+
+    def _run_import(self):
         self.ensure_one()
         result = self.env["ukkr.billing.import"].import_content(base64.b64decode(self.file), self.filename or "file",
                                                                dry_run=self.dry_run)

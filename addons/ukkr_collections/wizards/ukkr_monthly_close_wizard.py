@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import _, fields, models
 
 
 def _previous_period(today):
@@ -15,6 +15,13 @@ class UkkrMonthlyCloseWizard(models.TransientModel):
         fields.Date.from_string(fields.Date.context_today(self))))
 
     def action_close(self):
+        """A background job above the sync limit of accounts (``ukkr.job``), at once below it."""
+        self.ensure_one()
+        self.env.cr.execute("SELECT count(*) FROM ukkr_personal_account")
+        return self.env["ukkr.job"]._launch("close", self, "_run_close", self.env.cr.fetchone()[0],
+                                            _("Monthly close %s") % self.period.strip())
+
+    def _run_close(self):
         close = self.env["ukkr.monthly.close"].close_period(self.period.strip())
         return {"type": "ir.actions.act_window", "res_model": "ukkr.monthly.close", "res_id": close.id,
                 "view_mode": "form", "target": "current"}

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
 
 
 class ResUsers(models.Model):
@@ -8,3 +8,15 @@ class ResUsers(models.Model):
         "res.partner", string="Organisation / department",
         help="The organisation or department this user works for (МУП «УККР», or a department of the "
              "administration). A user executes the plan measures assigned to it or to its parent organisation.")
+
+    @api.model
+    def _ukkr_login_blocked_message(self, login, remote):
+        """The login page's message when OCA auth_brute_force has just refused ``login`` from ``remote`` for
+        repeated wrong passwords (``auth_brute_force.max_by_ip_user`` for the pair, ``max_by_ip`` for the
+        address); False otherwise."""
+        last = self.env["res.authentication.attempt"].sudo().search(
+            [("login", "=", login), ("remote", "=", remote)], order="id desc", limit=1)
+        if last.result != "banned":
+            return False
+        return _("Too many wrong passwords: logging in as «%s» from this address is blocked. Ask the system "
+                 "administrator to unblock it (Settings → Users → Authentication attempts).") % login
