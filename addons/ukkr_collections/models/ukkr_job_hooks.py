@@ -49,17 +49,17 @@ class UkkrBillingImportProgress(models.Model):
                         % len(parsed["rows"]))
         return super()._check_against_database(parsed)
 
-    def _progress_write(self, method, rows, dry_run):
+    def _progress_write(self, method, rows, dry_run, **options):
         report_progress(self.env, 0, len(rows), _("Writing %d rows") % len(rows))
-        result = method(rows, dry_run=dry_run)
+        result = method(rows, dry_run=dry_run, **options)
         report_progress(self.env, len(rows), len(rows), _("Written"))
         return result
 
-    def _write_accounts(self, rows, dry_run=False):
-        return self._progress_write(super()._write_accounts, rows, dry_run)
+    def _write_accounts(self, rows, dry_run=False, **options):
+        return self._progress_write(super()._write_accounts, rows, dry_run, **options)
 
-    def _write_accruals(self, rows, dry_run=False):
-        return self._progress_write(super()._write_accruals, rows, dry_run)
+    def _write_accruals(self, rows, dry_run=False, **options):
+        return self._progress_write(super()._write_accruals, rows, dry_run, **options)
 
-    def _write_payments(self, rows, dry_run=False):
-        return self._progress_write(super()._write_payments, rows, dry_run)
+    def _write_payments(self, rows, dry_run=False, **options):
+        return self._progress_write(super()._write_payments, rows, dry_run, **options)
