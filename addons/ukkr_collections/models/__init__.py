@@ -20,6 +20,8 @@ from . import ukkr_personal_account
 from . import ukkr_account_service
 from . import ukkr_ledger_line
 from . import ukkr_billing_import
+from . import ukkr_import_formats
+from . import ukkr_unmatched_payment
 from . import ukkr_payment
 from . import ukkr_payment_allocation
 from . import ukkr_monthly_close

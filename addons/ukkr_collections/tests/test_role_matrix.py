@@ -45,6 +45,7 @@ MATRIX = {
     "ukkr.plan.meeting.decision":   ("rwcu", "r",    "rwcu", "rwcu", "rwcu"),
     "ukkr.plan.info.event":         ("rwc",  "r",    "rwcu", "rwc",  "rwcu"),
     "ukkr.plan.version.wizard":     WIZARD,
+    "ukkr.workflow.mixin":          ABSTRACT,
     "res.users":                    ("r",    "r",    "r",    "r",    "r"),
     "mail.message":                 ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),  # chatter: as its document allows
     # ukkr_collections: legal rules
@@ -67,6 +68,7 @@ MATRIX = {
     "ukkr.payment.allocation":      ("r",    "r",    "r",    ".",    "."),
     "ukkr.billing.import":          ("r",    "r",    "r",    ".",    "."),   # written by import_content only
     "ukkr.billing.import.wizard":   WIZARD,
+    "ukkr.unmatched.payment":       ("rw",   "r",    "rw",   ".",    "."),   # listed by the importer only
     "ukkr.monthly.close":           ("r",    "r",    "r",    "r",    "r"),   # written by close_period only
     "ukkr.monthly.close.wizard":    WIZARD,
     "ukkr.debt.snapshot":           ("r",    "r",    "r",    "r",    "r"),
@@ -362,6 +364,9 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.payment.allocation": (first("ukkr.payment.allocation", [("account_id", "=", municipal.id)]), None,
                                         "amount"),
             "ukkr.billing.import": (first("ukkr.billing.import"), None, "name"),
+            "ukkr.unmatched.payment": (env["ukkr.unmatched.payment"].create({
+                "doc": "1С:проверка прав", "date": "2026-11-20", "amount": 100, "payer": "Неизвестный"}),
+                None, "note"),
             "ukkr.monthly.close": (first("ukkr.monthly.close", [("period", "=", "2026-09")]), None, "period"),
             "ukkr.debt.snapshot": (first("ukkr.debt.snapshot", [("account_id", "=", municipal.id)]), None, "debt"),
             "ukkr.period": (first("ukkr.period", [("name", "=", "2026-09")]),
