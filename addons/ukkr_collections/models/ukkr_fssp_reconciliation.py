@@ -146,5 +146,5 @@ class UkkrFsspReconciliation(models.Model):
         count, rows = self.env.cr.fetchone()
         if not count:
             return []
-        return [{"measure": self._measure_number, "model": self._name, "action": self._description,
+        return [{"measure": self._measure_number, "model": self._name, "action": self._measure_action_label(),
                  "count": count, "amount": float(rows), "recovered": 0.0}]

@@ -77,11 +77,12 @@ class UkkrEnforcementMonitoring(models.Model):
             SELECT 'closed', count(*), coalesce(sum(writ_amount), 0), 0 FROM ukkr_enforcement_proceeding
              WHERE state = 'closed' AND date_closed >= %(from)s AND date_closed <= %(to)s""",
                             {"from": date_from, "to": date_to})
+        events = self.env.cr.fetchall()   # before _(): a translation lookup runs its own query on this cursor
         labels = {"presented": _("Enforcement: writs presented"), "opened": _("Enforcement: proceedings opened"),
                   "recovered": _("Enforcement: recoveries"),
                   "returned": _("Enforcement: writs returned as uncollectable"),
                   "closed": _("Enforcement: proceedings closed as paid")}
-        for event, count, amount, recovered in self.env.cr.fetchall():
+        for event, count, amount, recovered in events:
             if count:
                 rows.append({"measure": ENFORCEMENT_MONITORING, "model": self._name, "action": labels[event],
                              "count": count, "amount": float(amount), "recovered": float(recovered)})

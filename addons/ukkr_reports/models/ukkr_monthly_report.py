@@ -181,9 +181,10 @@ class UkkrMonthlyReport(models.AbstractModel):
         Action models that inherit ``ukkr.measure.action`` appear here without any change to this report."""
         month_start, month_end = report_calc.period_bounds(period)
         year_start = date(month_start.year, 1, 1)
-        figure = self.env["ukkr.measure.figure"].sudo()
-        month = figure.figures(fields.Date.to_string(month_start), fields.Date.to_string(month_end))
-        year = figure.figures(fields.Date.to_string(year_start), fields.Date.to_string(month_end))
+        report = self.with_context(lang="ru_RU")   # a printed document: the kinds of action in Russian
+        figure = report.env["ukkr.measure.figure"].sudo()
+        month, year = [figure.figures(fields.Date.to_string(start), fields.Date.to_string(month_end))
+                       + report._plan_record_figures(start, month_end) for start in (month_start, year_start)]
         Plan = self.env["ukkr.plan"].sudo()
         plan = Plan.search([("state", "=", "active")], limit=1) or Plan.search([], order="id desc", limit=1)
         Execution = self.env["ukkr.plan.execution"].sudo()
@@ -222,6 +223,22 @@ class UkkrMonthlyReport(models.AbstractModel):
                 "evidence": "; ".join((e.evidence_note or "").strip() for e in month_exec
                                       if (e.evidence_note or "").strip()),
             })
+        return rows
+
+    @api.model
+    def _plan_record_figures(self, date_from, date_to):
+        """The plan's own records that evidence measures, as figure rows: meetings held (3, 8) and information
+        events (6, 7) dated in [date_from, date_to], counted per measure number of any plan version."""
+        rows = []
+        for table, model, label, extra in (
+                ("ukkr_plan_meeting", "ukkr.plan.meeting", _("Meetings held"), "AND r.state = 'held'"),
+                ("ukkr_plan_info_event", "ukkr.plan.info.event", _("Information events"), "")):
+            self.env.cr.execute("""
+                SELECT m.number, count(*) FROM {table} r JOIN ukkr_plan_measure m ON m.id = r.measure_id
+                WHERE r.date >= %s AND r.date <= %s {extra} GROUP BY m.number""".format(table=table, extra=extra),
+                                (fields.Date.to_string(date_from), fields.Date.to_string(date_to)))
+            rows += [{"measure": number, "model": model, "action": label, "count": count, "amount": 0.0,
+                      "recovered": 0.0} for number, count in self.env.cr.fetchall()]
         return rows
 
     @staticmethod
@@ -326,8 +343,9 @@ class UkkrMonthlyReport(models.AbstractModel):
         row = book.header(sheet, 15, self._organisation(),
                           "Принимаемые меры по снижению задолженности и их результаты (мероприятие 5 плана)", lines,
                           ["Количество и суммы — по записям о мерах взыскания (уведомления, выезды, соглашения, "
-                           "ограничения, суд, ФССП, списание); «оплачено после меры» — платежи должников после "
-                           "первой меры периода. Исполнение — записи плана за месяц и с начала года."])
+                           "ограничения, суд, ФССП, списание) и по записям плана (проведённые совещания и встречи, "
+                           "информационные мероприятия); «оплачено после меры» — платежи должников после первой "
+                           "меры периода. Исполнение — записи плана за месяц и с начала года."])
         row = book.table_head(sheet, row, [
             ("№", 5), ("Мероприятие", 48), ("Вид мер", 24),
             ("За месяц: количество", 11), ("За месяц: сумма, руб.", 15), ("За месяц: оплачено после меры, руб.", 15),
