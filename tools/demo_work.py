@@ -73,16 +73,20 @@ def collection_month(env, today):
 def _plan_events(env, users, day):
     """Measures 3 and 8 (meetings held, with minutes) and 6, 7 (information events)."""
     Measure = env["ukkr.plan.measure"]
+    # the house council of the building with the most debtor cases
+    env.cr.execute("""SELECT a.building_id FROM ukkr_debtor_case c JOIN ukkr_personal_account a ON a.id = c.account_id
+                      WHERE c.state = 'open' GROUP BY a.building_id ORDER BY count(*) DESC, a.building_id LIMIT 1""")
+    building = env["ukkr.building"].browse([row[0] for row in env.cr.fetchall()])
     with as_of(day[1]):
         meetings = env["ukkr.plan.meeting"]
-        for kind, number, user, name, address in (
+        for kind, number, user, name, buildings in (
                 ("admin_meeting", 3, users["legaldept"], "Совещание по снижению задолженности за коммунальные услуги",
-                 False),
-                ("house_council", 8, users["operator"], "Встреча с советом дома по задолженности",
-                 "гп Северо-Енисейский, ул. Ленина, д. 5")):
+                 building.browse()),
+                ("house_council", 8, users["operator"], "Встреча с советом дома по задолженности", building)):
             meeting = env["ukkr.plan.meeting"].sudo(user).create({
                 "name": name, "kind": kind, "date": day[1].isoformat(), "measure_id": Measure._find_in_force(number).id,
-                "address": address, "participant_count": 12,
+                "address": buildings[:1].name or False, "building_ids": [(6, 0, buildings.ids)],
+                "participant_count": 12,
                 "minutes": "<p>Рассмотрены должники месяца; решено усилить работу с крупными должниками.</p>"})
             meeting.action_hold()
             meetings |= meeting

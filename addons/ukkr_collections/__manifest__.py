@@ -56,6 +56,7 @@
         "views/ukkr_notice_views.xml",
         "views/menu_views.xml",
         "views/ukkr_unmatched_payment_views.xml",
+        "views/ukkr_plan_meeting_views.xml",
         "views/ukkr_sms_gateway_views.xml",
         "views/ukkr_sms_message_views.xml",
         "data/auditlog_rule_data.xml",

@@ -63,6 +63,7 @@ from . import ukkr_write_off_line
 from . import ukkr_fssp_reconciliation
 from . import ukkr_fssp_reconciliation_line
 from . import ukkr_measure_reporting
+from . import ukkr_plan_meeting
 from . import ukkr_service_limitation
 from . import ukkr_housing_offer_policy
 from . import ukkr_housing_offer

@@ -37,9 +37,10 @@ ABSTRACT, WIZARD = "abstract", "wizard"
 MATRIX = {
     #                                operator lawyer  manager  executor control
     # ukkr_debt_plan
-    "ukkr.plan":                    ("r",    "r",    "r",    "r",    "rwc"),
-    "ukkr.plan.section":            ("r",    "r",    "r",    "r",    "rwcu"),
-    "ukkr.plan.measure":            ("r",    "r",    "r",    "r",    "rwc"),
+    # executors of measure 4 edit the drafts they made (RULE_CASES); the sample is such a draft
+    "ukkr.plan":                    ("r",    "r",    "r",    "rw",   "rwc"),
+    "ukkr.plan.section":            ("r",    "r",    "r",    "rwc",  "rwcu"),
+    "ukkr.plan.measure":            ("r",    "r",    "r",    "rwc",  "rwc"),
     "ukkr.plan.execution":          ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),   # own measures: RULE_CASES
     "ukkr.plan.meeting":            ("rwc",  "r",    "rwcu", "rwc",  "rwcu"),
     "ukkr.plan.meeting.decision":   ("rwcu", "r",    "rwcu", "rwcu", "rwcu"),
@@ -167,6 +168,10 @@ RULE_CASES = [
     for group, allowed in (("operator", others_allowed), ("lawyer", others_allowed), ("manager", others_allowed),
                            ("executor", others_allowed), ("control", True))
 ] + [
+    (model, "executor", "w", kind, allowed)
+    for model in ("ukkr.plan", "ukkr.plan.measure")
+    for kind, allowed in (("plan in force", False), ("own draft", True), ("another's draft", False))
+] + [
     ("auditlog.log", "manager", "r", "write log", True), ("auditlog.log", "control", "r", "write log", False),
 ] + [
     ("ukkr.court.case", group, op, kind, allowed)
@@ -184,7 +189,7 @@ WIZARDS = {
                                                  "filename": "accounts.csv", "dry_run": True},
                                    "action_import", {"operator", "manager"}),
     "ukkr.plan.version.wizard": (lambda case: {"plan_id": case.plan.id, "reason": "Проверка прав"},
-                                 "action_create_version", {"control"}),
+                                 "action_create_version", {"control", "executor"}),   # executor: of measure 4
     "ukkr.case.close.wizard": (lambda case: {"case_ids": [(6, 0, case.municipal_case().ids)], "reason": "error"},
                                "action_confirm", {"operator", "lawyer", "manager"}),
     "ukkr.report.wizard": (lambda case: {"report": "plan_execution", "date_from": "2026-01-01",
@@ -249,6 +254,10 @@ class TestRoleMatrix(common.TransactionCase):
             "responsible_user_ids": [(6, 0, [u.id for u in self.users.values()])]})
         self.other_measure = env["ukkr.plan.measure"].create({
             "plan_id": self.plan.id, "number": 992, "name": "Чужое мероприятие (проверка прав)"})
+        # the executor is measure 4's: it drafts a version of the plan and edits that draft only
+        env.ref("ukkr_debt_plan.measure_4").responsible_user_ids = [(4, self.users["executor"].id)]
+        self.draft = self.plan.sudo(self.users["executor"]).action_new_version("Проверка прав: редакция")
+        self.others_draft = self.plan.sudo(self.users["control"]).action_new_version("Проверка прав: чужая")
         self.meeting = env["ukkr.plan.meeting"].create({"name": "Совещание (проверка прав)",
                                                         "measure_id": env.ref("ukkr_debt_plan.measure_3").id})
         self.log = env["auditlog.log"].create({
@@ -314,12 +323,12 @@ class TestRoleMatrix(common.TransactionCase):
         write_off = env["ukkr.write.off"].create({"account_id": municipal.id, "reason": "deceased",
                                                   "line_ids": [(0, 0, {"period": "2026-09", "principal": 10})]})
         return {
-            "ukkr.plan": (plan, {"name": "План (проверка)", "order_number": "1-р", "order_date": "2026-01-01",
-                                 "date_from": "2026-01-01", "date_to": "2026-12-31"}, "name"),
-            "ukkr.plan.section": (first("ukkr.plan.section", [("plan_id", "=", plan.id)]),
-                                  {"plan_id": plan.id, "name": "Раздел (проверка)"}, "name"),
-            "ukkr.plan.measure": (self.shared_measure, {"plan_id": plan.id, "number": 993, "name": "Проверка"},
-                                  "name"),
+            "ukkr.plan": (self.draft, {"name": "План (проверка)", "order_number": "1-р", "order_date": "2026-01-01",
+                                       "date_from": "2026-01-01", "date_to": "2026-12-31"}, "name"),
+            "ukkr.plan.section": (first("ukkr.plan.section", [("plan_id", "=", self.draft.id)]),
+                                  {"plan_id": self.draft.id, "name": "Раздел (проверка)"}, "name"),
+            "ukkr.plan.measure": (self.draft.measure_ids.filtered(lambda m: m.number == 991),
+                                  {"plan_id": self.draft.id, "number": 993, "name": "Проверка"}, "name"),
             "ukkr.plan.execution": (shared_entry, entry, "evidence_note"),
             "ukkr.plan.meeting": (self.meeting, {"name": "Встреча (проверка)",
                                                  "measure_id": env.ref("ukkr_debt_plan.measure_3").id}, "name"),
@@ -493,6 +502,12 @@ class TestRoleMatrix(common.TransactionCase):
             ("ukkr.plan.execution", "own measure"): executions["own measure"],
             ("ukkr.plan.execution", "other measure"): executions["other measure"],
             ("auditlog.log", "write log"): self.write_log,
+            ("ukkr.plan", "plan in force"): self.plan, ("ukkr.plan", "own draft"): self.draft,
+            ("ukkr.plan", "another's draft"): self.others_draft,
+            ("ukkr.plan.measure", "plan in force"): self.shared_measure,
+            ("ukkr.plan.measure", "own draft"): self.draft.measure_ids.filtered(lambda m: m.number == 991),
+            ("ukkr.plan.measure", "another's draft"): self.others_draft.measure_ids.filtered(
+                lambda m: m.number == 991),
             ("ukkr.court.case", "private order"): self.court_order(self.private_debtor),
             ("ukkr.court.case", "municipal order"): self.court_order(),
             ("ukkr.court.case", "municipal eviction"): env["ukkr.court.case"].create({
@@ -616,8 +631,8 @@ class TestRoleMatrix(common.TransactionCase):
         problems = []
         for model, code, op, kind, allowed in RULE_CASES:
             record = samples[(model, kind)]
-            field = ("evidence_note" if model == "ukkr.plan.execution" else "note") if op == "w" \
-                else self.stored_field(record)
+            field = {"ukkr.plan.execution": "evidence_note", "ukkr.plan": "name",
+                     "ukkr.plan.measure": "name"}.get(model, "note") if op == "w" else self.stored_field(record)
             outcome = self.attempt(model, self.users[code], op, record, None, field)
             self.check_cell("%s (%s)" % (model, kind), code, op, allowed, outcome, problems)
         _logger.info("Role matrix: %d record-rule cases", len(RULE_CASES))
