@@ -101,7 +101,13 @@ def _plan_events(env, users, day):
             "name": "Письмо руководителю о задолженности работников", "kind": "letter_employer",
             "date": day[1].isoformat(),
             "channel": "letter", "measure_id": Measure._find_in_force(7).id, "employer_partner_id": employer.id})
-    return {"встречи и совещания": len(meetings), "информационные мероприятия": len(events)}
+    done = {"встречи и совещания": len(meetings), "информационные мероприятия": len(events)}
+    if "ukkr.notice.posting" in env and building:   # measure 11: the entrance notice posted in that building
+        with as_of(day[2]):
+            env["ukkr.notice.posting"].sudo(users["operator"]).create({
+                "building_id": building.id, "entrances": 2, "note": "Демо: объявление на досках у подъездов."})
+        done["объявления в подъездах"] = 1
+    return done
 
 
 def _pre_trial(env, users, day, take):

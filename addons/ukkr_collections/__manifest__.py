@@ -57,6 +57,7 @@
         "views/menu_views.xml",
         "views/ukkr_unmatched_payment_views.xml",
         "views/ukkr_plan_meeting_views.xml",
+        "views/ukkr_notice_register_views.xml",
         "views/ukkr_sms_gateway_views.xml",
         "views/ukkr_sms_message_views.xml",
         "data/auditlog_rule_data.xml",

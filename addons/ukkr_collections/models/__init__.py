@@ -64,6 +64,8 @@ from . import ukkr_fssp_reconciliation
 from . import ukkr_fssp_reconciliation_line
 from . import ukkr_measure_reporting
 from . import ukkr_plan_meeting
+from . import ukkr_notice_register
+from . import ukkr_sms_delivery
 from . import ukkr_service_limitation
 from . import ukkr_housing_offer_policy
 from . import ukkr_housing_offer

@@ -70,6 +70,7 @@ MATRIX = {
     "ukkr.billing.import":          ("r",    "r",    "r",    ".",    "."),   # written by import_content only
     "ukkr.billing.import.wizard":   WIZARD,
     "ukkr.unmatched.payment":       ("rw",   "r",    "rw",   ".",    "."),   # listed by the importer only
+    "ukkr.notice.register":         ("r",    "r",    "r",    ".",    "."),   # made by the notices' action only
     "ukkr.monthly.close":           ("r",    "r",    "r",    "r",    "r"),   # written by close_period only
     "ukkr.monthly.close.wizard":    WIZARD,
     "ukkr.debt.snapshot":           ("r",    "r",    "r",    "r",    "r"),
@@ -137,6 +138,7 @@ MATRIX = {
     "ukkr.debt.service.analysis":   ("r",    "r",    "r",    "r",    "r"),   # SQL view
     "ukkr.report.dispatch":         ("r",    "r",    "r",    "r",    "r"),   # written by the dispatch only
     "ukkr.case.analysis":           ("r",    "r",    "r",    "r",    "r"),   # SQL view, no personal field
+    "ukkr.notice.posting":          ("rwc",  "r",    "rwcu", "r",    "r"),   # measure 11: buildings, no names
     "ukkr.report.mixin":            ABSTRACT,
     "ukkr.monthly.report":          ABSTRACT,
     "ukkr.municipal.report":        ABSTRACT,
@@ -373,6 +375,7 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.payment.allocation": (first("ukkr.payment.allocation", [("account_id", "=", municipal.id)]), None,
                                         "amount"),
             "ukkr.billing.import": (first("ukkr.billing.import"), None, "name"),
+            "ukkr.notice.register": (env["ukkr.notice.register"].create({"name": "РПД-проверка"}), None, "name"),
             "ukkr.unmatched.payment": (env["ukkr.unmatched.payment"].create({
                 "doc": "1С:проверка прав", "date": "2026-11-20", "amount": 100, "payer": "Неизвестный"}),
                 None, "note"),
@@ -466,6 +469,9 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.case.analysis": (first("ukkr.case.analysis"), None, "case_count"),
             "ukkr.report.dispatch": (env["ukkr.report.dispatch"].create({"period": "2026-09", "state": "failed"}),
                                      None, "period"),
+            "ukkr.notice.posting": (env["ukkr.notice.posting"].create({
+                "building_id": municipal.building_id.id, "date": "2026-11-20"}),
+                {"building_id": municipal.building_id.id, "date": "2026-11-21"}, "note"),
             "ukkr.sms.gateway": (env["ukkr.sms.gateway"].create({"name": "Проверка прав", "url": "http://127.0.0.1:9/"}),
                                  {"name": "Новый шлюз", "url": "http://127.0.0.1:9/", "active": False}, "name"),
             "ukkr.sms.message": (env["ukkr.sms.message"].create({"phone": "+79131234567", "body": "Проверка"}),

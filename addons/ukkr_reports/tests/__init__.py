@@ -9,3 +9,5 @@ from . import test_fssp_sheet
 from . import test_court_sheet
 from . import test_write_off_report
 from . import test_measures_from_data
+from . import test_notice_posting
+from . import test_payment_channels_in_documents
