@@ -60,6 +60,7 @@
         "views/ukkr_notice_register_views.xml",
         "views/ukkr_sms_gateway_views.xml",
         "views/ukkr_sms_message_views.xml",
+        "views/ukkr_sms_gateway_report_views.xml",
         "data/auditlog_rule_data.xml",
         "views/auditlog_log_views.xml",
         "data/ukkr_agreement_data.xml",
