@@ -3,10 +3,14 @@ import json
 import logging
 
 from odoo import SUPERUSER_ID, http
-from odoo.http import request
+from odoo.http import Response, request
 
 _logger = logging.getLogger(__name__)
 MAX_BODY = 1024 * 1024
+
+
+def _json(data, status):
+    return Response(json.dumps(data), status=status, content_type="application/json")
 
 
 class UkkrSmsReport(http.Controller):
@@ -24,8 +28,7 @@ class UkkrSmsReport(http.Controller):
         expected = gateway.report_token if gateway else ""
         if not token or not expected or not hmac.compare_digest(token.encode(), expected.encode()):
             _logger.warning("SMS delivery report for gateway %s refused: bad token", gateway_id)
-            return request.make_response(json.dumps({"error": "forbidden"}), status=403,
-                                         headers=[("Content-Type", "application/json")])
+            return _json({"error": "forbidden"}, 403)
         body = request.httprequest.get_data(cache=False)[:MAX_BODY + 1]
         reports = None
         if len(body) <= MAX_BODY and body.strip().startswith((b"{", b"[")):
@@ -37,8 +40,6 @@ class UkkrSmsReport(http.Controller):
         elif form:
             reports = [dict(form)]
         if reports is None:
-            return request.make_response(json.dumps({"error": "bad request"}), status=400,
-                                         headers=[("Content-Type", "application/json")])
+            return _json({"error": "bad request"}, 400)
         applied, unknown = env["ukkr.sms.message"]._apply_delivery_reports(gateway, reports)
-        return request.make_response(json.dumps({"applied": applied, "unknown": unknown}),
-                                     headers=[("Content-Type", "application/json")])
+        return _json({"applied": applied, "unknown": unknown}, 200)

@@ -2,7 +2,7 @@
 
 The gateway calls ``POST /ukkr/sms/report/<gateway id>`` (``controllers/sms_report.py``) with the header
 ``Authorization: Bearer <token>`` (or ``X-UKKR-Token``) — the token the manager generates on the gateway — and a
-JSON object or list of objects ``{"id": <gateway's message id> | "client_id": "ukkr-sms-<n>", "status":
+JSON object or list of objects (declared ``text/plain``: Odoo 11 routes ``application/json`` to its JSON-RPC) ``{"id": <gateway's message id> | "client_id": "ukkr-sms-<n>", "status":
 "delivered" | "failed" | …, "time": ISO 8601}`` (or the same as form fields). A delivered report sets the message
 «delivered» with its time and proves the notice's delivery on that day; a failure report marks it failed.
 """

@@ -74,7 +74,8 @@ class TestSmsDeliveryReportRoute(common.HttpCase):
     """The route as the gateway calls it: POST with the token in the Authorization header."""
 
     def post(self, path, body, token=None):
-        headers = {"Content-Type": "application/json"}
+        # (Odoo 11 takes a body declared application/json for its own JSON-RPC: the gateway declares text/plain)
+        headers = {"Content-Type": "text/plain; charset=utf-8"}
         if token:
             headers["Authorization"] = "Bearer " + token
         return self.opener.post("http://%s:%s%s" % (common.HOST, common.PORT, path), data=json.dumps(body),
@@ -100,3 +101,11 @@ class TestSmsDeliveryReportRoute(common.HttpCase):
         notice.invalidate_cache()
         self.assertEqual((message.state, notice.state, notice.date_delivered), ("delivered", "delivered",
                                                                                   "2026-11-21"))
+        # the same as form fields (what many gateways post)
+        other, second = sent_sms_notice(env, gateway, "R-2", "SMS-REP-0004")
+        response = self.opener.post("http://%s:%s%s" % (common.HOST, common.PORT, path),
+                                    data={"id": "R-2", "status": "expired"},
+                                    headers={"X-UKKR-Token": gateway.report_token}, timeout=30)
+        self.assertEqual((response.status_code, response.json()["applied"]), (200, 1))
+        second.invalidate_cache()
+        self.assertEqual(second.state, "failed")
