@@ -27,7 +27,8 @@ class UkkrSmsReport(http.Controller):
         gateway = env["ukkr.sms.gateway"].with_context(active_test=False).browse(gateway_id).exists()
         expected = gateway.report_token if gateway else ""
         if not token or not expected or not hmac.compare_digest(token.encode(), expected.encode()):
-            _logger.warning("SMS delivery report for gateway %s refused: bad token", gateway_id)
+            _logger.warning("SMS delivery report for gateway %s refused: %s", gateway_id,
+                            "no such gateway" if not gateway else ("no key set" if not expected else "wrong key"))
             return _json({"error": "forbidden"}, 403)
         body = request.httprequest.get_data(cache=False)[:MAX_BODY + 1]
         reports = None

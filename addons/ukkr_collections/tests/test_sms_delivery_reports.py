@@ -3,6 +3,7 @@ says so: the report (authenticated by the gateway's token) sets the message deli
 the notice's delivery that day (Krasnoyarsk); a failure report marks both failed; a wrong token changes nothing."""
 import json
 
+from odoo import SUPERUSER_ID, api
 from odoo.exceptions import AccessError
 from odoo.tests import common
 
@@ -82,30 +83,37 @@ class TestSmsDeliveryReportRoute(common.HttpCase):
                                 headers=headers, timeout=30)
 
     def test_route(self):
-        env = self.env
-        gateway = env["ukkr.sms.gateway"].create({"name": "Шлюз (маршрут)", "url": "http://127.0.0.1:9/"})
-        gateway.action_new_report_token()
-        notice, message = sent_sms_notice(env, gateway, "R-1", "SMS-REP-0003")
-        path = "/ukkr/sms/report/%d" % gateway.id
+        # Odoo 11: the server's requests use the registry's test cursor (one at a time, under a lock), not the test
+        # case's own — the data is made and checked through it, closed while the server answers
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            gateway = env["ukkr.sms.gateway"].create({"name": "Шлюз (маршрут)", "url": "http://127.0.0.1:9/"})
+            gateway.action_new_report_token()
+            notice, message = sent_sms_notice(env, gateway, "R-1", "SMS-REP-0003")
+            other, second = sent_sms_notice(env, gateway, "R-2", "SMS-REP-0004")
+            gateway_id, token = gateway.id, gateway.report_token
+            ids = (notice.id, message.id, second.id)
+        path = "/ukkr/sms/report/%d" % gateway_id
         report = {"id": "R-1", "status": "delivered", "time": "2026-11-21T09:00:00+07:00"}
-        for token in (None, "not-the-token", gateway.report_token + "x"):
-            response = self.post(path, report, token)
-            self.assertEqual(response.status_code, 403)
-        self.assertEqual(self.post("/ukkr/sms/report/%d" % (gateway.id + 1000), report,
-                                   gateway.report_token).status_code, 403, "unknown gateway: the same answer")
-        message.invalidate_cache()
-        self.assertEqual(message.state, "sent", "refused reports change nothing")
-        response = self.post(path, [report], gateway.report_token)
+        for wrong in (None, "not-the-token", token + "x"):
+            self.assertEqual(self.post(path, report, wrong).status_code, 403)
+        self.assertEqual(self.post("/ukkr/sms/report/%d" % (gateway_id + 1000), report, token).status_code, 403,
+                         "unknown gateway: the same answer")
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["ukkr.sms.message"].invalidate_cache()   # one cache for all environments: re-read
+            self.assertEqual(env["ukkr.sms.message"].browse(ids[1]).state, "sent", "refused reports change nothing")
+        response = self.post(path, [report], token)
         self.assertEqual((response.status_code, response.json()), (200, {"applied": 1, "unknown": []}))
-        message.invalidate_cache()
-        notice.invalidate_cache()
-        self.assertEqual((message.state, notice.state, notice.date_delivered), ("delivered", "delivered",
-                                                                                  "2026-11-21"))
         # the same as form fields (what many gateways post)
-        other, second = sent_sms_notice(env, gateway, "R-2", "SMS-REP-0004")
         response = self.opener.post("http://%s:%s%s" % (common.HOST, common.PORT, path),
-                                    data={"id": "R-2", "status": "expired"},
-                                    headers={"X-UKKR-Token": gateway.report_token}, timeout=30)
+                                    data={"id": "R-2", "status": "expired"}, headers={"X-UKKR-Token": token},
+                                    timeout=30)
         self.assertEqual((response.status_code, response.json()["applied"]), (200, 1))
-        second.invalidate_cache()
-        self.assertEqual(second.state, "failed")
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["ukkr.sms.message"].invalidate_cache()
+            notice, message, second = (env["ukkr.notice"].browse(ids[0]), env["ukkr.sms.message"].browse(ids[1]),
+                                       env["ukkr.sms.message"].browse(ids[2]))
+            self.assertEqual((message.state, notice.state, notice.date_delivered, second.state),
+                             ("delivered", "delivered", "2026-11-21", "failed"))
