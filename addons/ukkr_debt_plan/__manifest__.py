@@ -22,6 +22,7 @@
         "views/ukkr_plan_measure_views.xml",
         "views/ukkr_plan_execution_views.xml",
         "views/ukkr_plan_views.xml",
+        "report/ukkr_plan_meeting_report.xml",
         "views/ukkr_plan_meeting_views.xml",
         "views/ukkr_plan_info_event_views.xml",
         "views/res_users_views.xml",

@@ -24,6 +24,8 @@ from . import ukkr_personal_account
 from . import ukkr_account_service
 from . import ukkr_ledger_line
 from . import ukkr_billing_import
+from . import ukkr_import_formats
+from . import ukkr_unmatched_payment
 from . import ukkr_payment
 from . import ukkr_payment_allocation
 from . import ukkr_monthly_close
@@ -69,6 +71,10 @@ from . import ukkr_write_off
 from . import ukkr_write_off_line
 from . import ukkr_fssp_reconciliation
 from . import ukkr_fssp_reconciliation_line
+from . import ukkr_measure_reporting
+from . import ukkr_plan_meeting
+from . import ukkr_notice_register
+from . import ukkr_sms_delivery
 from . import ukkr_service_limitation
 from . import ukkr_housing_offer_policy
 from . import ukkr_housing_offer

@@ -14,15 +14,19 @@ from .sql_copy import copy_rows
 from .billing_parser import IDENTITY_COLUMNS, LABELS, MAX_FILE_BYTES, BillingFileError, parse_billing_file
 
 _logger = logging.getLogger(__name__)
-KIND_LABELS = [("accounts", "Personal accounts"), ("accruals", "Accruals"), ("payments", "Payments")]
+KIND_LABELS = [("accounts", "Personal accounts"), ("accruals", "Accruals"), ("payments", "Payments"),
+               ("bank_statement", "Bank statement (1C)"), ("payment_register", "Bank payment register"),
+               ("key_rates", "Key rates of the Bank of Russia"), ("fssp_register", "ФССП register")]
 MAX_LISTED_ERRORS = 50
 
 
 class UkkrBillingImport(models.Model):
     """One import of a billing-system file, kept as a log with the file attached.
 
-    Scripting API: ``env['ukkr.billing.import'].import_content(content_bytes, filename, dry_run=False)`` → dict with
-    ``kind, rows, created, updated, skipped, errors``. All-or-nothing: any error and nothing is written (the log
+    Scripting API: ``env['ukkr.billing.import'].import_content(content_bytes, filename, dry_run=False,
+    file_format='auto')`` → dict with ``kind, rows, created, updated, skipped, errors``. The other formats the utility
+    receives (bank statements, bank payment registers, the Bank of Russia's key rates: ``ukkr_import_formats.py``)
+    go through the same path: parse, check against the database, write inside a savepoint, log. All-or-nothing: any error and nothing is written (the log
     is still kept, written through its own cursor); a real run raises UserError listing the errors.
     Writes are set-based (INSERT … ON CONFLICT over the whole file), never a per-row ORM loop.
     """
@@ -39,6 +43,8 @@ class UkkrBillingImport(models.Model):
     created_count = fields.Integer("Created", readonly=True)
     updated_count = fields.Integer("Updated", readonly=True)
     skipped_count = fields.Integer("Unchanged", readonly=True)
+    unmatched_count = fields.Integer("Listed for manual matching", readonly=True,
+                                     help="Bank payments whose personal account was not recognised.")
     error_count = fields.Integer("Errors", readonly=True)
     error_text = fields.Text("Errors", readonly=True)
     attachment_id = fields.Many2one("ir.attachment", "File", readonly=True)
@@ -46,22 +52,22 @@ class UkkrBillingImport(models.Model):
 
     # ------------------------------------------------------------------ API
     @api.model
-    def import_content(self, content, filename, dry_run=False):
+    def import_content(self, content, filename, dry_run=False, file_format="auto"):
         import time
         started = time.time()
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group("ukkr_debt_plan.group_ukkr_operator"):
-            raise AccessError(_("Billing files are imported by the УККР — operator and manager groups only."))
         if isinstance(content, str):   # a CSV sent as text over RPC
             content = content.encode("utf-8")
         if not isinstance(content, bytes):
             raise UserError(_("The file's content is missing or not a file."))
+        file_format = self._detect_format(content, filename, file_format)
+        self._check_import_access(file_format)
         today = fields.Date.from_string(fields.Date.context_today(self))
         result = {"kind": None, "rows": 0, "created": 0, "updated": 0, "skipped": 0, "errors": []}
         lock_error = None if dry_run else self._lock_for_import()
         try:
             if lock_error:
                 raise BillingFileError(lock_error)
-            parsed = parse_billing_file(content, filename, today)
+            parsed = self._parse_file(content, filename, today, file_format)
         except BillingFileError as error:
             result["errors"] = [(0, str(error))]
         else:
@@ -96,6 +102,22 @@ class UkkrBillingImport(models.Model):
         return result
 
     @api.model
+    def _detect_format(self, content, filename, file_format):
+        """The format of the file: ``billing`` (accounts, accruals, payments) unless another is chosen or
+        recognised (see ``ukkr_import_formats.py``)."""
+        return "billing" if file_format in (None, "auto") else file_format
+
+    @api.model
+    def _check_import_access(self, file_format):
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group("ukkr_debt_plan.group_ukkr_operator"):
+            raise AccessError(_("Billing files are imported by the УККР — operator and manager groups only."))
+
+    @api.model
+    def _parse_file(self, content, filename, today, file_format):
+        """``{'kind', 'rows', 'errors'}`` of the file; BillingFileError for a file-level fault."""
+        return parse_billing_file(content, filename, today)
+
+    @api.model
     def _lock_for_import(self):
         """One import at a time, and none while a month is being closed: None, or why the import must wait."""
         if not db_locks.try_lock(self.env.cr, db_locks.IMPORT_KEY):
@@ -123,6 +145,7 @@ class UkkrBillingImport(models.Model):
         values = {"name": filename, "kind": result["kind"], "state": state, "user_id": self.env.uid,
                   "row_count": result["rows"], "created_count": result["created"],
                   "updated_count": result["updated"], "skipped_count": result["skipped"],
+                  "unmatched_count": result.get("unmatched", 0),
                   "error_count": len(result["errors"]), "duration": seconds,
                   "error_text": "\n".join("%s: %s" % (row, msg) for row, msg in result["errors"]) or False}
         if state != "done":
@@ -150,7 +173,7 @@ class UkkrBillingImport(models.Model):
 
     # ------------------------------------------------------------------ checks against the database
     def _check_against_database(self, parsed):
-        if parsed["kind"] == "accounts":
+        if parsed["kind"] not in ("accruals", "payments"):
             return []
         errors = []
         if parsed["kind"] == "payments":

@@ -26,6 +26,11 @@ from . import test_payment_channel
 from . import test_enforcement_proceeding
 from . import test_write_off
 from . import test_fssp_reconciliation
+from . import test_partner_formats
+from . import test_auto_close
+from . import test_meeting_minutes
+from . import test_notice_register
+from . import test_sms_delivery_reports
 from . import test_court_case
 from . import test_limitation_case
 from . import test_housing_offer

@@ -38,9 +38,10 @@ ABSTRACT, WIZARD = "abstract", "wizard"
 MATRIX = {
     #                                operator lawyer  manager  executor control
     # ukkr_debt_plan
-    "ukkr.plan":                    ("r",    "r",    "r",    "r",    "rwc"),
-    "ukkr.plan.section":            ("r",    "r",    "r",    "r",    "rwcu"),
-    "ukkr.plan.measure":            ("r",    "r",    "r",    "r",    "rwc"),
+    # executors of measure 4 edit the drafts they made (RULE_CASES); the sample is such a draft
+    "ukkr.plan":                    ("r",    "r",    "r",    "rw",   "rwc"),
+    "ukkr.plan.section":            ("r",    "r",    "r",    "rwc",  "rwcu"),
+    "ukkr.plan.measure":            ("r",    "r",    "r",    "rwc",  "rwc"),
     "ukkr.plan.execution":          ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),   # own measures: RULE_CASES
     "ukkr.plan.meeting":            ("rwc",  "r",    "rwcu", "rwc",  "rwcu"),
     "ukkr.plan.meeting.decision":   ("rwcu", "r",    "rwcu", "rwcu", "rwcu"),
@@ -73,6 +74,8 @@ MATRIX = {
     "ukkr.payment.allocation":      ("r",    "r",    "r",    ".",    "."),
     "ukkr.billing.import":          ("r",    "r",    "r",    ".",    "."),   # written by import_content only
     "ukkr.billing.import.wizard":   WIZARD,
+    "ukkr.unmatched.payment":       ("rw",   "r",    "rw",   ".",    "."),   # listed by the importer only
+    "ukkr.notice.register":         ("r",    "r",    "r",    ".",    "."),   # made by the notices' action only
     "ukkr.monthly.close":           ("r",    "r",    "r",    "r",    "r"),   # written by close_period only
     "ukkr.monthly.close.wizard":    WIZARD,
     "ukkr.debt.snapshot":           ("r",    "r",    "r",    "r",    "r"),
@@ -160,6 +163,7 @@ MATRIX = {
     "ukkr.report.dispatch":         ("r",    "r",    "r",    "r",    "r"),   # written by the dispatch only
     "ukkr.job":                     ("r",    "r",    "r",    "r",    "r"),   # own jobs (RULE_CASES); run by _launch
     "ukkr.case.analysis":           ("r",    "r",    "r",    "r",    "r"),   # SQL view, no personal field
+    "ukkr.notice.posting":          ("rwc",  "r",    "rwcu", "r",    "r"),   # measure 11: buildings, no names
     "ukkr.report.mixin":            ABSTRACT,
     "ukkr.monthly.report":          ABSTRACT,
     "ukkr.municipal.report":        ABSTRACT,
@@ -200,6 +204,10 @@ RULE_CASES = [
     for group, allowed in (("operator", others_allowed), ("lawyer", others_allowed), ("manager", others_allowed),
                            ("executor", others_allowed), ("control", True))
 ] + [
+    (model, "executor", "w", kind, allowed)
+    for model in ("ukkr.plan", "ukkr.plan.measure")
+    for kind, allowed in (("plan in force", False), ("own draft", True), ("another's draft", False))
+] + [
     ("auditlog.log", "manager", "r", "write log", True), ("auditlog.log", "control", "r", "write log", False),
 ] + [
     # a background job is seen by the user who started it and by the УККР manager
@@ -221,7 +229,7 @@ WIZARDS = {
                                                  "filename": "accounts.csv", "dry_run": True},
                                    "action_import", {"operator", "manager"}),
     "ukkr.plan.version.wizard": (lambda case: {"plan_id": case.plan.id, "reason": "Проверка прав"},
-                                 "action_create_version", {"control"}),
+                                 "action_create_version", {"control", "executor"}),   # executor: of measure 4
     "ukkr.case.close.wizard": (lambda case: {"case_ids": [(6, 0, case.municipal_case().ids)], "reason": "error"},
                                "action_confirm", {"operator", "lawyer", "manager"}),
     "ukkr.report.wizard": (lambda case: {"report": "plan_execution", "date_from": "2026-01-01",
@@ -301,6 +309,10 @@ class TestRoleMatrix(common.TransactionCase):
             "responsible_user_ids": [(6, 0, [u.id for u in self.users.values()])]})
         self.other_measure = env["ukkr.plan.measure"].create({
             "plan_id": self.plan.id, "number": 992, "name": "Чужое мероприятие (проверка прав)"})
+        # the executor is measure 4's: it drafts a version of the plan and edits that draft only
+        env.ref("ukkr_debt_plan.measure_4").responsible_user_ids = [(4, self.users["executor"].id)]
+        self.draft = self.plan.sudo(self.users["executor"]).action_new_version("Проверка прав: редакция")
+        self.others_draft = self.plan.sudo(self.users["control"]).action_new_version("Проверка прав: чужая")
         self.meeting = env["ukkr.plan.meeting"].create({"name": "Совещание (проверка прав)", "date": "2026-12-01",
                                                         "measure_id": env.ref("ukkr_debt_plan.measure_3").id})
         self.log = env["auditlog.log"].create({
@@ -370,7 +382,7 @@ class TestRoleMatrix(common.TransactionCase):
 
     def fixtures(self):
         """model → (sample record, values to create one, field written back with its own value)."""
-        env, municipal, plan = self.env, self.municipal, self.plan
+        env, municipal = self.env, self.municipal
         heating = env["ukkr.service"].search([("code", "=", "heating")])
         entry = {"measure_id": self.shared_measure.id, "kind": "entry", "period_start": "2026-11-01",
                  "period_end": "2026-11-30", "deadline": "2026-11-30"}
@@ -389,12 +401,12 @@ class TestRoleMatrix(common.TransactionCase):
         write_off = env["ukkr.write.off"].create({"account_id": municipal.id, "reason": "deceased",
                                                   "line_ids": [(0, 0, {"period": "2026-09", "principal": 10})]})
         return {
-            "ukkr.plan": (plan, {"name": "План (проверка)", "order_number": "1-р", "order_date": "2026-01-01",
-                                 "date_from": "2026-01-01", "date_to": "2026-12-31"}, "name"),
-            "ukkr.plan.section": (first("ukkr.plan.section", [("plan_id", "=", plan.id)]),
-                                  {"plan_id": plan.id, "name": "Раздел (проверка)"}, "name"),
-            "ukkr.plan.measure": (self.shared_measure, {"plan_id": plan.id, "number": 993, "name": "Проверка"},
-                                  "name"),
+            "ukkr.plan": (self.draft, {"name": "План (проверка)", "order_number": "1-р", "order_date": "2026-01-01",
+                                       "date_from": "2026-01-01", "date_to": "2026-12-31"}, "name"),
+            "ukkr.plan.section": (first("ukkr.plan.section", [("plan_id", "=", self.draft.id)]),
+                                  {"plan_id": self.draft.id, "name": "Раздел (проверка)"}, "name"),
+            "ukkr.plan.measure": (self.draft.measure_ids.filtered(lambda m: m.number == 991),
+                                  {"plan_id": self.draft.id, "number": 993, "name": "Проверка"}, "name"),
             "ukkr.plan.execution": (shared_entry, entry, "evidence_note"),
             "ukkr.plan.meeting": (self.meeting, {"name": "Встреча (проверка)", "date": "2026-12-01",
                                                  "measure_id": env.ref("ukkr_debt_plan.measure_3").id}, "name"),
@@ -443,6 +455,10 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.payment.allocation": (first("ukkr.payment.allocation", [("account_id", "=", municipal.id)]), None,
                                         "amount"),
             "ukkr.billing.import": (first("ukkr.billing.import"), None, "name"),
+            "ukkr.notice.register": (env["ukkr.notice.register"].create({"name": "РПД-проверка"}), None, "name"),
+            "ukkr.unmatched.payment": (env["ukkr.unmatched.payment"].create({
+                "doc": "1С:проверка прав", "date": "2026-11-20", "amount": 100, "payer": "Неизвестный"}),
+                None, "note"),
             "ukkr.monthly.close": (first("ukkr.monthly.close", [("period", "=", "2026-09")]), None, "period"),
             "ukkr.debt.snapshot": (first("ukkr.debt.snapshot", [("account_id", "=", municipal.id)]), None, "debt"),
             "ukkr.period": (first("ukkr.period", [("name", "=", "2026-09")]),
@@ -581,6 +597,9 @@ class TestRoleMatrix(common.TransactionCase):
             # each role reads a job of its own (the record rules on others' jobs: RULE_CASES)
             "ukkr.job": (lambda user: env["ukkr.job"].sudo()._workflow_create({
                 "name": "Проверка прав", "kind": "report", "user_id": user.id}), None, "name"),
+            "ukkr.notice.posting": (env["ukkr.notice.posting"].create({
+                "building_id": municipal.building_id.id, "date": "2026-11-20"}),
+                {"building_id": municipal.building_id.id, "date": "2026-11-21"}, "note"),
             "ukkr.sms.gateway": (env["ukkr.sms.gateway"].create({"name": "Проверка прав", "url": "http://127.0.0.1:9/"}),
                                  {"name": "Новый шлюз", "url": "http://127.0.0.1:9/", "active": False}, "name"),
             "ukkr.sms.message": (env["ukkr.sms.message"].create({"phone": "+79131234567", "body": "Проверка"}),
@@ -619,6 +638,12 @@ class TestRoleMatrix(common.TransactionCase):
             ("auditlog.log", "write log"): self.write_log,
             ("ukkr.job", "another's job"): env["ukkr.job"].sudo()._workflow_create({
                 "name": "Чужое задание", "kind": "report", "user_id": env.ref("base.user_root").id}),
+            ("ukkr.plan", "plan in force"): self.plan, ("ukkr.plan", "own draft"): self.draft,
+            ("ukkr.plan", "another's draft"): self.others_draft,
+            ("ukkr.plan.measure", "plan in force"): self.shared_measure,
+            ("ukkr.plan.measure", "own draft"): self.draft.measure_ids.filtered(lambda m: m.number == 991),
+            ("ukkr.plan.measure", "another's draft"): self.others_draft.measure_ids.filtered(
+                lambda m: m.number == 991),
             ("ukkr.court.case", "private order"): self.court_order(self.private_debtor),
             ("ukkr.court.case", "municipal order"): self.court_order(),
             ("ukkr.court.case", "municipal eviction"): env["ukkr.court.case"].create({
@@ -744,8 +769,8 @@ class TestRoleMatrix(common.TransactionCase):
         problems = []
         for model, code, op, kind, allowed in RULE_CASES:
             record = samples[(model, kind)]
-            field = ("evidence_note" if model == "ukkr.plan.execution" else "note") if op == "w" \
-                else self.stored_field(record)
+            field = {"ukkr.plan.execution": "evidence_note", "ukkr.plan": "name",
+                     "ukkr.plan.measure": "name"}.get(model, "note") if op == "w" else self.stored_field(record)
             outcome = self.attempt(model, self.users[code], op, record, None, field)
             self.check_cell("%s (%s)" % (model, kind), code, op, allowed, outcome, problems)
         _logger.info("Role matrix: %d record-rule cases", len(RULE_CASES))

@@ -5,6 +5,7 @@ formula); numbers through ``write_number`` in rubles with kopecks; the workbook 
 conversion off as a second guard.
 """
 import io
+from datetime import datetime
 
 import xlsxwriter
 
@@ -52,6 +53,8 @@ class Book:
             sheet.write_number(row, col, value, self.f[fmt])
 
     def date(self, sheet, row, col, value, fmt="date"):
+        if isinstance(value, str) and value:
+            value = datetime.strptime(value[:10], "%Y-%m-%d")   # Odoo 11 gives dates as YYYY-MM-DD strings
         if value:
             sheet.write_datetime(row, col, value, self.f[fmt])
         else:
