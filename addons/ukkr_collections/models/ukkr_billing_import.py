@@ -84,7 +84,10 @@ class UkkrBillingImport(models.Model):
                 writer = getattr(self, "_write_%s" % parsed["kind"])
                 try:
                     with self.env.cr.savepoint():
-                        result.update(writer(parsed["rows"], dry_run=dry_run, columns=parsed["columns"]))
+                        # the billing system's files say which optional columns they have (an absent one leaves
+                        # its field untouched); the partners' formats have fixed layouts
+                        options = {"columns": parsed["columns"]} if "columns" in parsed else {}
+                        result.update(writer(parsed["rows"], dry_run=dry_run, **options))
                 except UserError as error:
                     self.invalidate_cache()
                     result["errors"] = [(0, error.name)]

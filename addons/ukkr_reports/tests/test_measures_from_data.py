@@ -54,7 +54,7 @@ class TestMeasuresFromData(AgreementCase):
                 lambda w: w.account_id == self.account["1"])
             write_off.action_propose()
             write_off.sudo(self.manager).action_approve()
-            write_off.action_post()
+            write_off._post("2026-11-26")
 
     def figures(self, numbers):
         rows = self.env["ukkr.measure.figure"].figures("2026-11-01", "2026-11-30", numbers)
