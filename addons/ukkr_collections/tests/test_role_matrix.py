@@ -55,6 +55,7 @@ MATRIX = {
     "mail.message":                 ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),  # chatter: as its document allows
     # ukkr_collections: legal rules
     "ukkr.rule.mixin":              ABSTRACT,
+    "ukkr.period.source":           ABSTRACT,
     "ukkr.rules":                   ABSTRACT,
     "ukkr.rule.key.rate":           ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.penalty.cap":        ("r",    "r",    "rwcu", "r",    "r"),
