@@ -183,12 +183,15 @@ def _court(env, users, day, take):
     Court = env["ukkr.court.case"]
     filed = Court
     with as_of(day[3]):
+        # three debtors the queue would offer: ready to file (readiness as the batch wizard checks it)
         for _n in range(3):
-            case = take()
+            case = take(lambda c: not c.filing_readiness(day[3].isoformat()))
+            if not case:
+                break
             order = Court.sudo(lawyer).create({"account_id": case.account_id.id, "kind": "court_order",
                                                "date": day[3].isoformat()})
             order.action_load_tranches()
-            if order.line_ids:
+            if order.line_ids and not order.filing_readiness(day[3].isoformat()):
                 order._file(day[3].isoformat())
                 filed |= order
         Account = env["ukkr.personal.account"]

@@ -381,6 +381,19 @@ class UkkrCourtCase(models.Model):
                                   "the court returns it. Fill in the debtor's identification; if no identifier is "
                                   "known, press «File without an identifier».") % (case.name, ", ".join(missing)))
 
+    def _check_ready(self, day):
+        """The filing readiness the queue and the batch wizard show (``ukkr.filing.readiness``) holds a case filed
+        by its own button too: a deceased or bankrupt debtor, nothing overdue, every period time-barred, shared
+        premises, above the court order's ceiling, a moratorium, a consultation owed. Identification and periods
+        claimed elsewhere are said by their own checks."""
+        found = self._filing_readiness_map(day)
+        for case in self:
+            problems = [message for code, message in found.get(case.id, []) if code not in ("identification",
+                                                                                            "in_court")]
+            if problems:
+                raise UserError(_("Court case %s is not ready to file on %s; nothing was filed:\n%s")
+                                % (case.name, _ru(day), "\n".join(problems)))
+
     @api.multi
     def action_confirm_no_identifier(self):
         """«File without an identifier»: the lawyer confirms knowingly that no identifier of the debtor is known;
@@ -411,6 +424,7 @@ class UkkrCourtCase(models.Model):
         self.check_access_rights("write")
         self.check_access_rule("write")
         self._check_identification()   # said before the dialog, not after the day is chosen
+        self._check_ready(fields.Date.context_today(self))
         return self._open_step("file", _("Court case %s filed") % self.name)
 
     def _file(self, filing_date=None, _text=None):
@@ -431,6 +445,7 @@ class UkkrCourtCase(models.Model):
                 raise UserError(_("A case cannot be filed on a future date (%s).") % _ru(day))
             case._check_identification()
             planned.append((case, case._filing_figures(day)))
+        self._check_ready(day)
         for case, figures in planned:
             values = {"state": "filed", "date_filed": day, "penalty_date": day, "state_duty": figures["duty"],
                       "duty_credit": figures["credit"], "duty_to_pay": figures["to_pay"]}

@@ -264,6 +264,24 @@ class TestFilingReadiness(AgreementCase):
         self.assertEqual((ready.state, held.state), ("filed", "prepared"))
         self.assertFalse(self.env["ukkr.limitation.event"].search([("account_id", "=", self.account["1"].id)]))
 
+    def test_own_button_holds_what_the_wizard_holds(self):
+        """A case filed by its own «Подано в суд» (the dialog's step ``_file``) meets the same readiness as the
+        batch: the deceased debtor's case is refused, before the dialog and at the step, with the reason; nothing
+        changes."""
+        Court = self.env["ukkr.court.case"]
+        with today_is(TODAY):
+            held = Court.sudo(self.lawyer).create({"account_id": self.account["1"].id, "date": TODAY})
+            held.action_load_tranches()
+        self.Status.create({"partner_id": self.account["1"].partner_id.id, "kind": "deceased",
+                            "date_from": "2026-11-01", "document": "Свидетельство о смерти"})
+        before = held.read(["state", "date_filed", "state_duty", "penalty_date"])
+        with today_is(TODAY):
+            for press in (held.sudo(self.lawyer).action_file, lambda: held.sudo(self.lawyer)._file(TODAY)):
+                with self.assertRaisesRegex(UserError, "1175"), self.env.cr.savepoint():
+                    press()
+        self.assertEqual(held.read(["state", "date_filed", "state_duty", "penalty_date"]), before)
+        self.assertFalse(self.env["ukkr.limitation.event"].search([("account_id", "=", self.account["1"].id)]))
+
     def test_who_records_statuses_and_owners(self):
         partner = self.account["2"].partner_id
         values = {"partner_id": partner.id, "kind": "deceased", "date_from": "2026-10-02", "document": "x"}
