@@ -3,7 +3,7 @@
 # «<files> files <lines> lines <fact>». The goal is 1 file per fact — the one module that defines it. Tests are not counted
 # (they state worked examples on purpose). Reproduce: `tools/vocabulary_counts.sh` (add -v to list the lines).
 set -euo pipefail
-cd "$(dirname "$0")/../addons"
+cd "${ADDONS:-$(dirname "$0")/../addons}"   # ADDONS=<dir>: count another tree (e.g. a `git archive` of main)
 VERBOSE=${1:-}
 
 count() {   # count <label> <extended regex> [file glob …]: matching code lines outside tests/
@@ -34,7 +34,7 @@ count "period arithmetic int(period[:4]), int(period[5:7])" "int\([^)]*period[^)
 count "period function defs (parse/next/previous/bounds/end/add)" \
     "^def _?(parse_period|next_period|previous_period|period_bounds|period_end|is_period)\(|^def add_months\(period"
 # debtor categories (owner/social/commercial/organisations) and the organisations' payer kinds
-count "debtor categories definitions" "^(CATEGORIES|CATEGORY_SELECTION|CATEGORY_LABELS) *="
+count "debtor categories definitions" "^(CATEGORIES|CATEGORY_SELECTION|CATEGORY_LABELS|POPULATION_LABELS) *="
 count "ORGANISATIONS definitions / literals" "^ORGANISATIONS *=|'legal', 'sole_trader', 'budget'|\"legal\", \"sole_trader\", \"budget\""
 # proportional kopeck splits
 count "kopeck-split algorithms" "^def split_proportionally|largest = max\(range\(len\(shares"
@@ -42,10 +42,11 @@ count "kopeck-split algorithms" "^def split_proportionally|largest = max\(range\
 count "chart-of-accounts lookups" "\"account\.account\"\]\.?(sudo\(\)\.)?search\(|Account\.search\(\[\(\"code\""
 # record numbers written by UPDATE … lpad(id) in create()
 count "record numbering UPDATE ... lpad(id)" "lpad\(id"
-# group xml-id constants
-count "group xml-id constants" "^[A-Z_]+ *= *\"ukkr_debt_plan\.group_"
-# limitation expiry (general three years from the due date)
-count "limitation expiry functions" "def (limitation_expiry|base_expiry)\("
+# group xml ids written out (constants, has_group(…), fields' groups=…)
+count "group xml ids written out" "ukkr_debt_plan\.group_"
+# limitation expiry (the general three years from the day after the due date) computed
+count "limitation expiry computed (3 years from the day after due)" \
+    "replace\(year=start\.year \+ 3|add_years\(due_date \+ timedelta\(days=1\)"
 # money formatting 12 345,67
 count "money formatting (thousands + decimal comma)" "\"\{:,\.2f\}\"\.format"
 # dead constants

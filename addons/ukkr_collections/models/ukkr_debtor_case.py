@@ -9,10 +9,8 @@ from odoo.exceptions import AccessError, UserError
 
 from .selections import PAYER_KINDS
 from .ukkr_personal_account import TENURES
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER, OPERATOR, LAWYER
 
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
-OPERATOR = "ukkr_debt_plan.group_ukkr_operator"
-LAWYER = "ukkr_debt_plan.group_ukkr_lawyer"
 PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Urgent")]
 CLOSE_REASONS = [("paid", "Debt paid off"), ("written_off", "Written off"), ("account_closed", "Account closed"),
                  ("deceased", "Debtor deceased or liquidated"), ("error", "Opened by mistake"), ("other", "Other")]

@@ -4,10 +4,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .selections import PAYER_KINDS
-from .ukkr_personal_account import rub
+from .money import rub
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER, LAWYER
 
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
-LAWYER = "ukkr_debt_plan.group_ukkr_lawyer"
 WRIT_KINDS = [("court_order", "Court order"), ("writ", "Writ of execution")]
 ROUTES = [("bailiff", "Bailiffs (ФССП)"), ("employer", "Employer"), ("pension", "Pension payer"), ("bank", "Bank")]
 STATES = [("draft", "Draft"), ("presented", "Presented"), ("in_progress", "In progress"),

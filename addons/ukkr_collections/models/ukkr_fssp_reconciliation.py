@@ -7,8 +7,8 @@ from odoo.exceptions import AccessError, UserError
 
 from .billing_parser import BillingFileError
 from .fssp_register_parser import parse_register
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER
 
-LAWYER = "ukkr_debt_plan.group_ukkr_lawyer"
 KINDS = [("ok", "Matches"), ("missing_here", "Not in our records"), ("missing_there", "Not in the register"),
          ("amount", "Amount differs"), ("collected", "Collected differs"), ("state", "State differs")]
 OPEN = ("presented", "in_progress")

@@ -6,9 +6,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from . import schedule_calc
-from .ukkr_personal_account import rub
+from .money import rub
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER
 
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
 STATES = [("draft", "Draft"), ("active", "In force"), ("fulfilled", "Fulfilled"), ("breached", "Breached"),
           ("cancelled", "Cancelled")]
 # what only a draft may change: the terms themselves

@@ -1,8 +1,6 @@
-import calendar
 import logging
-import re
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from psycopg2.extras import execute_values
 
@@ -10,33 +8,17 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from . import db_locks, penalty_calc
+from .period_calc import is_period, next_period, period_bounds, previous_period
+from .selections import ORGANISATIONS, POPULATION_LABELS as CATEGORY_LABELS
 from .sql_copy import copy_rows
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER
 
 _logger = logging.getLogger(__name__)
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
 # setting (Настройки → Отчёты УККР): the scheduled close waits at least until this day of the next month; 0 — no day
 PARAM_AUTO_CLOSE_DAY = "ukkr_collections.auto_close_day"
 CLOSE_LOCK_KEY = db_locks.CLOSE_KEY  # advisory lock: one monthly close at a time, across processes
-ORGANISATIONS = ("legal", "sole_trader", "budget")
 ACCOUNT_CODES = {"receivable": "62.01", "advances": "62.02", "revenue": "90.01", "bank": "51",
                  "penalty_receivable": "76.02", "penalty_income": "91.01", "opening": "000"}
-CATEGORY_LABELS = {"owner": "Население — собственники", "social": "Население — социальный наём",
-                   "commercial": "Население — коммерческий наём", "nonresidential": "Население — нежилые помещения"}
-
-
-def period_bounds(period):
-    year, month = int(period[:4]), int(period[5:7])
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def next_period(period):
-    year, month = int(period[:4]), int(period[5:7])
-    return "%04d-%02d" % ((year + 1, 1) if month == 12 else (year, month + 1))
-
-
-def previous_period(period):
-    year, month = int(period[:4]), int(period[5:7])
-    return "%04d-%02d" % ((year - 1, 12) if month == 1 else (year, month - 1))
 
 
 class UkkrMonthlyClose(models.Model):
@@ -78,7 +60,7 @@ class UkkrMonthlyClose(models.Model):
         started = time.time()
         if self.env.uid != 1 and not self.env.user.has_group(MANAGER):
             raise AccessError(_("Only the УККР — manager group closes a month."))
-        if not re.match(r"^\d{4}-(0[1-9]|1[0-2])$", period or ""):
+        if not is_period(period):
             raise UserError(_("«%s» is not a period: write YYYY-MM, e.g. 2026-10.") % (period,))
         today = fields.Date.from_string(fields.Date.context_today(self))
         start, end = period_bounds(period)

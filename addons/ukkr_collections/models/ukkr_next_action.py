@@ -9,7 +9,9 @@ from odoo.exceptions import AccessError
 
 from . import next_action_calc as calc
 from .selections import PAYER_KINDS
-from .ukkr_personal_account import TENURES, rub
+from .money import rub
+from .ukkr_personal_account import TENURES
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER, OPERATOR
 
 ACTIONS = [("sms", "SMS reminder"), ("letter", "Registered warning letter"), ("visit", "Door-to-door visit"),
            ("agreement_offer", "Consultation and installment offer"), ("limitation", "ПП 354 limitation"),
@@ -27,7 +29,7 @@ AGE_LABELS = {"0_2": "up to 2 months of charges", "2_6": "2–6 months of charge
               "12_plus": "over 12 months of charges"}
 SIZE_LABELS = {"lt5": "under 5 000 RUB", "5_20": "5 000–20 000 RUB", "20_50": "20 000–50 000 RUB",
                "50_plus": "50 000 RUB and more"}
-STAFF = ("ukkr_debt_plan.group_ukkr_operator", "ukkr_debt_plan.group_ukkr_lawyer")
+STAFF = (OPERATOR, LAWYER)
 
 
 class UkkrNextActionRate(models.Model):
@@ -368,8 +370,8 @@ class UkkrNextAction(models.Model):
     def action_refresh(self):
         """The menu «Пересчитать рекомендации»: recompute and open the user's worklist."""
         self.refresh()
-        lawyer_only = self.env.user.has_group("ukkr_debt_plan.group_ukkr_lawyer") and \
-            not self.env.user.has_group("ukkr_debt_plan.group_ukkr_operator")
+        lawyer_only = self.env.user.has_group(LAWYER) and \
+            not self.env.user.has_group(OPERATOR)
         return self.env.ref("ukkr_collections.action_ukkr_next_action_%s"
                             % ("lawyer" if lawyer_only else "operator")).read()[0]
 

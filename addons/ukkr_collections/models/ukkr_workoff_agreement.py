@@ -1,9 +1,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .ukkr_personal_account import rub
+from .money import rub
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER
 
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
 STATES = [("draft", "Draft"), ("signed", "Signed"), ("done", "Posted"), ("cancelled", "Cancelled")]
 WORKERS = [("payer", "The payer"), ("resident", "A resident of the premises")]
 TERMS = {"account_id", "case_id", "date", "worker_relation", "worker_id", "work_description", "hours",

@@ -5,11 +5,10 @@ from psycopg2.extras import execute_values
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .ukkr_monthly_close import ORGANISATIONS
-from .ukkr_personal_account import rub
+from .selections import ORGANISATIONS
+from .money import rub
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER, LAWYER
 
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
-LAWYER = "ukkr_debt_plan.group_ukkr_lawyer"
 REASONS = [("time_barred", "Time-barred, no court action"), ("uncollectable", "Uncollectable (229-ФЗ ст.46 act)"),
            ("deceased", "Debtor deceased or liquidated")]
 STATES = [("draft", "Draft"), ("proposed", "Proposed by the legal group"), ("approved", "Approved by the manager"),

@@ -1,13 +1,10 @@
 from odoo import api, fields, models, tools
 
-from odoo.addons.ukkr_collections.models.selections import PAYER_KINDS
+from odoo.addons.ukkr_collections.models.selections import CATEGORY_SELECTION, PAYER_KINDS
 from odoo.addons.ukkr_collections.models.ukkr_personal_account import TENURES
 
 from .report_calc import category_sql
 
-CATEGORY_SELECTION = [("owner", "Population — owners"), ("social", "Population — social tenancy"),
-                      ("commercial", "Population — commercial tenancy"), ("legal", "Legal entities"),
-                      ("sole_trader", "Sole traders"), ("budget", "Budget organisations")]
 # keys sort in age order, so pivots and graphs list the buckets from the youngest debt to the oldest
 BUCKET_SELECTION = [("0_current", "Not overdue"), ("1_1_3", "1–3 months"), ("2_3_6", "3–6 months"),
                     ("3_6_12", "6–12 months"), ("4_12_36", "1–3 years"), ("5_barred", "Time-barred"),

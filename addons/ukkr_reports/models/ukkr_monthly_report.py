@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError, UserError
 from . import report_calc, xlsx_writer
 from .report_calc import CATEGORIES, category_of, category_sql
 from .ukkr_report_mixin import PARAM_AUTO_SEND, PARAM_RECIPIENTS
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER
 
 _logger = logging.getLogger(__name__)
 
@@ -432,7 +433,7 @@ class UkkrMonthlyReport(models.AbstractModel):
         """Generate the month's report, attach it to the plan's measure-5 execution of that month and submit it
         (the plan's own transitions), and e-mail it to the recipients set in the settings. Returns the
         ``ukkr.report.dispatch`` log record. For the УККР — manager group and the scheduled action."""
-        if self.env.uid != 1 and not self.env.user.has_group("ukkr_debt_plan.group_ukkr_manager"):
+        if self.env.uid != 1 and not self.env.user.has_group(MANAGER):
             raise AccessError(_("Only the УККР — manager group sends the monthly report to the administration."))
         close = self._closed_month(period)
         return self.sudo()._dispatch(close)

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ukkr_collections.models.ukkr_personal_account import rub
+from odoo.addons.ukkr_collections.models.money import rub
 
 ENTRANCE_NOTICE_MEASURE = 11  # «Размещение в подъездах информации о задолженности по дому …»
 

@@ -7,11 +7,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.ukkr_collections.models.ukkr_personal_account import rub
+from odoo.addons.ukkr_collections.models.money import rub
 
 from . import xlsx_writer
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER
 
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
 DEFAULT_RECIPIENT = "Территориальное отделение КГКУ «Управление социальной защиты населения» по Северо-Енисейскому " \
                     "району"
 PARAM_RECIPIENT = "ukkr_reports.subsidy_register_recipient"
