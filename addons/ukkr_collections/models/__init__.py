@@ -17,6 +17,7 @@ from . import ukkr_rule_court_term
 from . import ukkr_rule_court_precinct
 from . import ukkr_rule_eviction
 from . import ukkr_rules
+from . import numbering
 from . import ukkr_settlement
 from . import ukkr_building
 from . import ukkr_service

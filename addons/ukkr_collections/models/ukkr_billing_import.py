@@ -13,6 +13,7 @@ from .money import rub
 from .sql_copy import copy_rows
 from .billing_parser import IDENTITY_COLUMNS, LABELS, MAX_FILE_BYTES, BillingFileError, parse_billing_file
 from odoo.addons.ukkr_debt_plan.models.groups import LAWYER, OPERATOR
+from . import ledger_sql
 
 _logger = logging.getLogger(__name__)
 KIND_LABELS = [("accounts", "Personal accounts"), ("accruals", "Accruals"), ("payments", "Payments"),
@@ -184,8 +185,7 @@ class UkkrBillingImport(models.Model):
             errors += self._check_resent_payments(parsed["rows"])
         self.env.cr.execute("SELECT min(period_from) FROM ukkr_rule_due_day")
         first = self.env.cr.fetchone()[0] or "9999-99"
-        self.env.cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
-        last_closed = self.env.cr.fetchone()[0] if parsed["kind"] == "accruals" else None
+        last_closed = ledger_sql.last_closed_period(self.env.cr) if parsed["kind"] == "accruals" else None
         for row in parsed["rows"]:
             if row.get("period") and row["period"] < first:
                 errors.append((row["row"], _("period %s is earlier than the first payment due-day rule (%s)")

@@ -131,9 +131,7 @@ class UkkrInstallmentAgreement(models.Model):
     @api.model
     def create(self, vals):
         record = super().create(vals)
-        self.env.cr.execute("UPDATE ukkr_installment_agreement SET name = 'РС-' || lpad(id::text, 6, '0') "
-                            "WHERE id = %s", (record.id,))
-        record.invalidate_cache(["name"], record.ids)
+        self.env["ukkr.numbering"]._number(record)
         return record
 
     @api.multi

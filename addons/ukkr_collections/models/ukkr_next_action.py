@@ -12,6 +12,7 @@ from .selections import PAYER_KINDS
 from .money import rub
 from .ukkr_personal_account import TENURES
 from odoo.addons.ukkr_debt_plan.models.groups import LAWYER, OPERATOR
+from . import ledger_sql
 
 ACTIONS = [("sms", "SMS reminder"), ("letter", "Registered warning letter"), ("visit", "Door-to-door visit"),
            ("agreement_offer", "Consultation and installment offer"), ("limitation", "ПП 354 limitation"),
@@ -98,7 +99,7 @@ class UkkrNextAction(models.Model):
         for periods due before the date minus everything paid up to it. Set-based."""
         self.env.cr.execute("""
             WITH points AS (%s),
-            charged AS (SELECT l.account_id, p.due_date, sum(l.accrued + l.correction - l.written_off) AS amount
+            charged AS (SELECT l.account_id, p.due_date, sum(%s) AS amount
                         FROM ukkr_ledger_line l JOIN ukkr_period p ON p.name = l.period
                         WHERE l.account_id IN (SELECT account_id FROM points) GROUP BY 1, 2),
             monthly AS (SELECT account_id, sum(accrued) / greatest(count(DISTINCT period), 1) AS charge
@@ -116,7 +117,7 @@ class UkkrNextAction(models.Model):
             LEFT JOIN monthly m ON m.account_id = due.account_id
             LEFT JOIN paid ON paid.account_id = due.account_id AND paid.d = due.d
             LEFT JOIN after ON after.account_id = due.account_id AND after.d = due.d
-            WHERE due.amount - coalesce(paid.amount, 0) > 0.5""" % points_sql,
+            WHERE due.amount - coalesce(paid.amount, 0) > 0.5""" % (points_sql, ledger_sql.charged("l")),
                             list(points_params) + [window, as_of])
         return [(account, fields.Date.from_string(day) if isinstance(day, str) else day, kind, tenure,
                  float(overdue), float(charge), float(after))

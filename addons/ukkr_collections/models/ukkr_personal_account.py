@@ -8,6 +8,7 @@ from .money import rub
 
 from .selections import PAYER_KINDS
 from odoo.addons.ukkr_debt_plan.models.groups import LAWYER, OPERATOR, groups_attr
+from . import ledger_sql
 
 TENURES = [("owner", "Owner"), ("social", "Social tenancy"), ("commercial", "Commercial tenancy"),
            ("nonresidential", "Non-residential")]
@@ -197,8 +198,9 @@ class UkkrPersonalAccount(models.Model):
         as_of = fields.Date.from_string(as_of_date or fields.Date.context_today(self)) \
             if not isinstance(as_of_date, date) else as_of_date
         cr = self.env.cr
-        cr.execute("""SELECT period, sum(accrued + correction - written_off) FROM ukkr_ledger_line
-                      WHERE account_id = %s GROUP BY period ORDER BY period""", (self.id,))
+        cr.execute("""SELECT period, sum({charged}) FROM ukkr_ledger_line
+                      WHERE account_id = %s GROUP BY period ORDER BY period""".format(charged=ledger_sql.charged()),
+                   (self.id,))
         charged = cr.fetchall()
         cr.execute("""SELECT period, date, sum(amount) FROM ukkr_payment_allocation
                       WHERE account_id = %s AND date <= %s GROUP BY period, date ORDER BY date""", (self.id, as_of))
