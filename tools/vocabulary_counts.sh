@@ -29,7 +29,7 @@ count "owed formula accrued + correction - written_off [- paid]" \
 # the last closed month read from the closes
 count "last closed month SQL (max(period) FROM ukkr_monthly_close)" "max\([a-z_.]*period\) *FROM +ukkr_monthly_close"
 # a period 'YYYY-MM' parsed by hand: its regex, int(period[:4]) / int(period[5:7]), a parse/next/previous/bounds def
-count "period regex YYYY-MM" "\(\\\\d\{4\}\)-\((\\\\d\{2\}|0\[1-9\]\|1\[0-2\])\)\\$"
+count "period regex YYYY-MM" "\(?\\\\d\{4\}\)?-\(?(\\\\d\{2\}|0\[1-9\]\|1\[0-2\])\)?\\$"
 count "period arithmetic int(period[:4]), int(period[5:7])" "int\([^)]*period[^)]*\[:4\]\), *int\("
 count "period function defs (parse/next/previous/bounds/end/add)" \
     "^def _?(parse_period|next_period|previous_period|period_bounds|period_end|is_period)\(|^def add_months\(period"
@@ -54,3 +54,10 @@ count "dead constants BUCKETS/INDIVIDUAL_BANDS/LEGAL_ENTITY_BANDS" \
     "^(BUCKETS|INDIVIDUAL_BANDS|LEGAL_ENTITY_BANDS) *=" --include=ukkr_personal_account.py --include=penalty_calc.py
 # SQL current_date / now() in views (business dates must come as parameters)
 count "SQL current_date in ukkr_collections views" "current_date" --include=ukkr_debt_tranche.py
+# two readers of the Bank of Russia key-rate files
+count "key-rate file parsers" "^def (parse|parse_key_rates)\(content, filename"
+# the rules facade importing from a model file; the reports calling the close's private computation
+count "rules facade importing a model file" "from \.ukkr_[a-z_]+ import" --include=ukkr_rules.py
+count "reports calling the close's private _compute_state" "Close\._compute_state|\._compute_state\(december"
+# the close and the write-off calling each other (the write-off must not use the close)
+count "write-off using the close (import or model)" "ukkr_monthly_close import|\"ukkr\.monthly\.close\"\]" --include=ukkr_write_off.py
