@@ -7,7 +7,7 @@ from psycopg2.extras import execute_values
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from . import db_locks, penalty_calc
+from . import db_locks, penalty_calc, period_calc
 from .period_calc import is_period, next_period, period_bounds, previous_period
 from .selections import ORGANISATIONS, POPULATION_LABELS as CATEGORY_LABELS
 from .sql_copy import copy_rows
@@ -481,7 +481,7 @@ class UkkrMonthlyClose(models.Model):
         """Daily: close the previous month unless it is closed — once its accruals are imported and, when a day is
         set, not before that day of the month. Why it waits is written in the server log."""
         today = fields.Date.from_string(fields.Date.context_today(self))
-        period = previous_period("%04d-%02d" % (today.year, today.month))
+        period = previous_period(period_calc.period_of(today))
         if self.search([("period", "=", period)]):
             return False
         ready, reason = self._auto_close_ready(period, today)

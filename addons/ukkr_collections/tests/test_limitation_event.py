@@ -138,6 +138,6 @@ class TestOneTrancheClock(AgreementCase):
                 tranche = Tranche.search(domain)
                 self.assertEqual((tranche.days_overdue, tranche.is_time_barred), (days, barred), day)
                 # the pivot's path (read_group) and the filters (search) read the same day
-                group = Tranche.read_group(domain, ["days_overdue"], ["period"])[0]
+                group = Tranche.read_group(domain, ["period", "days_overdue"], ["period"])[0]
                 self.assertEqual(group["days_overdue"], days, day)
                 self.assertEqual(Tranche.search_count(domain + [("is_time_barred", "=", True)]), int(barred), day)
