@@ -5,8 +5,9 @@ from .selections import PAYER_KINDS
 
 # The reader's «today»: days overdue and the time-bar are counted to the date the reading user's request gives
 # (fields.Date.context_today — tests fix it with today_is), passed to the view as a transaction-local setting by
-# every ORM read of the model (search, read, read_group); never the database server's clock.
-READING_DATE_SQL = "nullif(current_setting('ukkr.reading_date', true), '')::date"
+# every ORM read of the model (search, read, read_group); never the database server's clock. A scalar subquery:
+# PostgreSQL evaluates it once per query (as fast as current_date), not once per tranche.
+READING_DATE_SQL = "(SELECT nullif(current_setting('ukkr.reading_date', true), '')::date)"
 
 
 class UkkrDebtTranche(models.Model):
