@@ -352,7 +352,7 @@ def measure(env, repeat):
 
     # (3) penalties (and debt) of every tranche of every account as of today
     def penalties():
-        return env["ukkr.monthly.close"]._compute_state(last, TODAY)
+        return env["ukkr.monthly.close"].debt_state(last, TODAY)
 
     def penalties_baseline():
         cr.execute("SELECT sum(penalty), sum(owed) FILTER (WHERE owed > 0.004) FROM (%s) t" % tranches,

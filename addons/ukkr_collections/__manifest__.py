@@ -35,6 +35,7 @@
         "data/ir_cron_data.xml",
         "data/ukkr_plan_measure_data.xml",
         "data/ukkr_case_data.xml",
+        "data/ukkr_sequences.xml",
         "data/ukkr_sms_cron_data.xml",
         "views/ukkr_rule_key_rate_views.xml",
         "wizards/ukkr_key_rate_load_wizard_views.xml",

@@ -16,8 +16,8 @@ from . import ukkr_rule_enforcement
 from . import ukkr_rule_court_term
 from . import ukkr_rule_court_precinct
 from . import ukkr_rule_eviction
-from . import key_rate_file
 from . import ukkr_rules
+from . import numbering
 from . import ukkr_settlement
 from . import ukkr_building
 from . import ukkr_service

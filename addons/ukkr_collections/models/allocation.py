@@ -11,7 +11,8 @@ Re-computable from scratch: the result depends only on the lines and the payment
 from collections import OrderedDict
 
 
-def _cents(value):
+def to_cents(value):
+    """Rubles → whole kopecks."""
     return int(round(value * 100))
 
 
@@ -37,19 +38,19 @@ def split_proportionally(amount_cents, owed):
 def allocate(lines, payments, expiry_of):
     """Allocate ``payments`` over ``lines`` of one account.
 
-    lines: iterable of (line id, period 'YYYY-MM', amount owed before any payment) — accrued + corrections −
-    written off; payments: iterable of (payment id, date, amount, named period or None), any order;
+    lines: iterable of (line id, period 'YYYY-MM', amount owed before any payment) — what the line
+    charges (``ledger_sql.charged``); payments: iterable of (payment id, date, amount, named period or None), any order;
     expiry_of(period) → last date on which that period's debt is not time-barred.
     Returns (allocations [(payment id, line id, amount)], paid per line {line id: amount}).
     """
     owed = OrderedDict()
     by_period = OrderedDict()
     for line_id, period, amount in sorted(lines, key=lambda l: (l[1], l[0])):
-        owed[line_id] = max(_cents(amount), 0)
+        owed[line_id] = max(to_cents(amount), 0)
         by_period.setdefault(period, []).append(line_id)
     allocations = []
     for payment_id, pay_date, amount, named in sorted(payments, key=lambda p: (p[1], p[0])):
-        left = _cents(amount)
+        left = to_cents(amount)
         periods = ([named] if named in by_period else []) + [
             p for p in by_period if p != named and expiry_of(p) >= pay_date]
         for period in periods:

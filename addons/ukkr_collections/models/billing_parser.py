@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime
 
 from .identity_calc import clean as clean_identifier
+from .period_calc import parse_period_text
 from .rule_errors import RuleInputError
 
 # canonical column → accepted header names (compared case-insensitively, ё = е, spaces collapsed)
@@ -191,8 +192,6 @@ def map_headers(header):
 
 
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
-_PERIOD_ISO = re.compile(r"^(\d{4})-(\d{2})$")
-_PERIOD_RU = re.compile(r"^(\d{2})\.(\d{4})$")
 
 
 def parse_decimal(text):
@@ -203,20 +202,6 @@ def parse_decimal(text):
     if math.isnan(number) or math.isinf(number) or abs(number) > MAX_AMOUNT:
         raise ValueError(text)
     return round(number, 2)
-
-
-def parse_period(text, today):
-    value = str(text).strip()
-    match = _PERIOD_ISO.match(value) or _PERIOD_RU.match(value)
-    if not match:
-        raise ValueError(text)
-    year, month = (match.group(1), match.group(2)) if "-" in value else (match.group(2), match.group(1))
-    year, month = int(year), int(month)
-    if not 1 <= month <= 12 or year < 2000:
-        raise ValueError(text)
-    if (year, month) > (today.year, today.month):
-        raise ValueError(text)
-    return "%04d-%02d" % (year, month)
 
 
 def parse_date(text):
@@ -334,7 +319,7 @@ def parse_billing_file(content, filename, today):
             key = record["account"]
         elif kind == "accruals":
             try:
-                record["period"] = parse_period(values.get("period", ""), today) if values.get("period") else None
+                record["period"] = parse_period_text(values.get("period", ""), today) if values.get("period") else None
             except ValueError:
                 fail("неверный период «%s»: нужен ГГГГ-ММ или ММ.ГГГГ, не позже текущего месяца"
                      % values.get("period"))
@@ -374,7 +359,7 @@ def parse_billing_file(content, filename, today):
             except ValueError:
                 fail("сумма оплаты — не число: «%s»" % values.get("amount"))
             try:
-                record["period"] = parse_period(values["period"], today) if values.get("period") else None
+                record["period"] = parse_period_text(values["period"], today) if values.get("period") else None
             except ValueError:
                 fail("неверный период «%s»" % values.get("period"))
             record["doc"] = values.get("doc", "")

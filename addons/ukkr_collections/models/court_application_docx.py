@@ -9,11 +9,13 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
+from .money import rub
+
 
 def money(value):
     if isinstance(value, str):   # a template's field, kept as written
         return value
-    return "{:,.2f}".format(value or 0.0).replace(",", " ").replace(".", ",")
+    return rub(value, " ")
 
 
 def court_heading(court):

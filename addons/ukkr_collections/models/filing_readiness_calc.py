@@ -13,8 +13,9 @@ Each function looks at one ground and returns what is wrong (codes, periods, a v
 - 127-ФЗ ст.5, Пленум ВС № 62 от 27.12.2016 п.12: from the bankruptcy procedure's start, claims that arose before it
   are not heard by court order; current payments (periods after the start) are.
 """
-from datetime import date
 from fractions import Fraction
+
+from .period_calc import period_end
 
 NOT_IN_MODEL = "not_in_model"   # the database has no field for this element yet: it is not checked
 INDIVIDUAL_KINDS = ("individual",)
@@ -62,13 +63,6 @@ def identification_gaps(payer_kind, values):
             if values.get(key) != NOT_IN_MODEL and not _given(values.get(key)):
                 gaps.append(key)
     return gaps
-
-
-def period_end(period):
-    """Last day of a period ``YYYY-MM``."""
-    year, month = int(period[:4]), int(period[5:7])
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
 
 
 def periods_before(periods, start):

@@ -8,7 +8,8 @@ Pure functions, no database. Two publications of the Bank of Russia are read:
   «Дата» (ДД.ММ.ГГГГ) and «Ставка» («Ключевая ставка», «Ставка, %»), title rows above the header allowed.
 
 Either lists the rate per working day (or only the decision days): ``rate_changes`` keeps the days the rate
-differs from the day before — the records the suite keeps.
+differs from the day before — the records the suite keeps. The one reader of these files: the billing importer's
+format ``key_rates`` and the key-rate wizard (``ukkr.rule.key.rate.load_bank_file``) both parse with it.
 """
 import io
 import re
@@ -22,6 +23,14 @@ RATE_HEADERS = ("ставка", "ключевая ставка", "ставка, 
                 "ключевая ставка, % годовых", "rate", "key rate")
 MAX_ROWS = 20000
 FIRST_RATE_DAY = date(2013, 9, 13)   # the key rate exists since 13.09.2013 (Bank of Russia)
+
+
+class KeyRateFileError(BillingFileError):
+    """A file-level fault of a key-rate file; ``code``: 'empty' (no rate in it), 'no_header' or 'bad_file'."""
+
+    def __init__(self, message, code="bad_file"):
+        super().__init__(message)
+        self.code = code
 
 
 def _rate(text):
@@ -45,11 +54,11 @@ def _parse_xml(content):
     from lxml import etree
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     if b"<!DOCTYPE" in content[:2000] or b"<!ENTITY" in content:
-        raise BillingFileError("XML с объявлением DOCTYPE/ENTITY не принимается.")
+        raise KeyRateFileError("XML с объявлением DOCTYPE/ENTITY не принимается.")
     try:
         root = etree.fromstring(content, parser)
     except etree.XMLSyntaxError as error:
-        raise BillingFileError("XML не читается: %s" % str(error)[:120])
+        raise KeyRateFileError("XML не читается: %s" % str(error)[:120])
     points, errors = [], []
     for element in root.iter():
         if not isinstance(element.tag, str) or etree.QName(element).localname != "KR":
@@ -69,8 +78,8 @@ def _parse_xml(content):
             continue
         points.append((row, day, rate))
     if not points and not errors:
-        raise BillingFileError("В XML нет элементов KR с датой (DT) и ставкой (Rate): это не файл ключевой ставки "
-                               "Банка России.")
+        raise KeyRateFileError("В XML нет элементов KR с датой (DT) и ставкой (Rate): это не файл ключевой ставки "
+                               "Банка России.", "empty")
     return points, errors
 
 
@@ -82,7 +91,8 @@ def _find_header(rows):
         rate_col = next((i for i, name in enumerate(names) if name in RATE_HEADERS), None)
         if date_col is not None and rate_col is not None:
             return index, date_col, rate_col
-    raise BillingFileError("Не найдены столбцы «Дата» и «Ставка»: это не таблица ключевой ставки Банка России.")
+    raise KeyRateFileError("Не найдены столбцы «Дата» и «Ставка»: это не таблица ключевой ставки Банка России.",
+                           "no_header")
 
 
 def _parse_table(content, filename):
@@ -119,20 +129,22 @@ def _parse_table(content, filename):
 
 
 def parse_key_rates(content, filename, today):
-    """``{'kind': 'key_rates', 'rows': [{'row', 'date', 'rate'}] sorted by date, 'errors': [(row, message)]}``;
-    raises BillingFileError for a file that is not a key-rate file."""
+    """``{'kind': 'key_rates', 'rows': [{'row', 'date', 'rate'}] sorted by date, 'errors': [(row, message)],
+    'repeated': [(row, date)]}`` (``repeated``: a day given again with the same rate, kept once); raises
+    BillingFileError (KeyRateFileError with its ``code``, or the XLSX reader's) for a file that is not a key-rate
+    file."""
     if not content:
-        raise BillingFileError("Файл пуст.")
+        raise KeyRateFileError("Файл пуст.", "empty")
     if len(content) > MAX_FILE_BYTES:
-        raise BillingFileError("Файл больше %d МБ." % (MAX_FILE_BYTES // (1024 * 1024)))
+        raise KeyRateFileError("Файл больше %d МБ." % (MAX_FILE_BYTES // (1024 * 1024)))
     head = content[:200].lstrip(b"\xef\xbb\xbf \r\n\t")
     if head.startswith(b"<"):
         points, errors = _parse_xml(content)
     else:
         points, errors = _parse_table(content, filename)
     if len(points) > MAX_ROWS:
-        raise BillingFileError("В файле больше %d строк." % MAX_ROWS)
-    by_day = {}
+        raise KeyRateFileError("В файле больше %d строк." % MAX_ROWS)
+    by_day, repeated = {}, []
     for row, day, rate in points:
         if day > today:
             errors.append((row, "дата %s в будущем" % day.strftime("%d.%m.%Y")))
@@ -141,12 +153,14 @@ def parse_key_rates(content, filename, today):
         elif day in by_day and by_day[day][1] != rate:
             errors.append((row, "на %s две разные ставки: %s и %s (строка %d)"
                            % (day.strftime("%d.%m.%Y"), _pct(by_day[day][1]), _pct(rate), by_day[day][0])))
+        elif day in by_day:
+            repeated.append((row, day))
         else:
-            by_day.setdefault(day, (row, rate))
+            by_day[day] = (row, rate)
     if not by_day and not errors:
-        raise BillingFileError("В файле нет ни одной ставки.")
+        raise KeyRateFileError("В файле нет ни одной ставки.", "empty")
     rows = [{"row": row, "date": day, "rate": rate} for day, (row, rate) in sorted(by_day.items())]
-    return {"kind": "key_rates", "rows": rows, "errors": sorted(errors)}
+    return {"kind": "key_rates", "rows": rows, "errors": sorted(errors), "repeated": repeated}
 
 
 def _pct(rate):

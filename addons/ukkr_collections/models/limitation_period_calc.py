@@ -81,3 +81,14 @@ def expiry_with_events(due_date, events, years=GENERAL_YEARS, min_remainder_mont
                 expiry = max(day + timedelta(days=pending["remaining"]), add_months(day, min_remainder_months))
             pending = None
     return None if pending else expiry
+
+
+def aging_bucket(days_overdue, time_barred):
+    """Aging bucket of a tranche from its days overdue (a month counted as 30 days): current, 1_3, 3_6, 6_12, 12_36
+    or barred (the snapshot's debt_* columns)."""
+    if time_barred:
+        return "barred"
+    for limit, bucket in ((0, "current"), (90, "1_3"), (180, "3_6"), (365, "6_12")):
+        if days_overdue <= limit:
+            return bucket
+    return "12_36"

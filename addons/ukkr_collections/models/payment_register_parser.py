@@ -15,16 +15,14 @@ A payment's identity is ``РП:<дата>:<номер операции>`` when t
 ``РП:<дата>:<счёт>:<сумма>:<период>:<n>`` (n counts identical payments within the file), so a register loaded
 twice changes nothing the second time.
 """
-import re
 
+from .period_calc import parse_period_text
 from .billing_parser import (MAX_FILE_BYTES, MAX_LENGTH, BillingFileError, looks_like_formula, parse_date,
                              parse_decimal)
 
 FIELDS = ("account", "payer", "period", "amount", "date", "operation")
 LABELS = {"account": "лицевой счёт", "payer": "плательщик", "period": "период", "amount": "сумма",
           "date": "дата платежа", "operation": "номер операции"}
-_PERIODS = (re.compile(r"^(0[1-9]|1[0-2])\.(\d{4})$"), re.compile(r"^(0[1-9]|1[0-2])(\d{4})$"),
-            re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$"))
 
 
 def decode_text(content):
@@ -35,20 +33,6 @@ def decode_text(content):
         return content.decode("utf-8")
     except UnicodeDecodeError:
         return content.decode("cp1251", errors="replace")
-
-
-def parse_register_period(text, today):
-    """YYYY-MM of ММ.ГГГГ, ММГГГГ or ГГГГ-ММ, not after ``today``'s month; ValueError otherwise."""
-    value = text.strip()
-    for number, pattern in enumerate(_PERIODS):
-        match = pattern.match(value)
-        if match:
-            month, year = (match.group(2), match.group(1)) if number == 2 else (match.group(1), match.group(2))
-            year, month = int(year), int(month)
-            if year < 2000 or (year, month) > (today.year, today.month):
-                raise ValueError(text)
-            return "%04d-%02d" % (year, month)
-    raise ValueError(text)
 
 
 def _totals(line, first_index):
@@ -131,7 +115,7 @@ def parse_payment_register(content, filename, today):
                 fail("сумма платежа — не число: «%s»" % values["amount"][:30])
         if values.get("period"):
             try:
-                period = parse_register_period(values["period"], today)
+                period = parse_period_text(values["period"], today, compact=True)
             except ValueError:
                 fail("неверный период «%s»: нужен ММ.ГГГГ, ММГГГГ или ГГГГ-ММ, не позже текущего месяца"
                      % values["period"][:20])

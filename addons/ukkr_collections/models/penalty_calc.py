@@ -17,10 +17,6 @@ from decimal import ROUND_HALF_UP, Decimal
 Band = namedtuple("Band", "day_from day_to divisor")           # day_to None = open-ended; divisor 0 = no penalty
 Segment = namedtuple("Segment", "date_from date_to days principal rate divisor amount basis")
 
-INDIVIDUAL_BANDS = (Band(1, 30, 0), Band(31, 90, 300), Band(91, None, 130))
-LEGAL_ENTITY_BANDS = (Band(1, None, 130),)
-
-
 def round_money(value):
     """Half-up to kopecks (Python's round() is half-even)."""
     if not value:

@@ -3,8 +3,8 @@ from odoo.exceptions import AccessError, ValidationError
 
 from . import identity_calc
 from .rule_errors import RuleInputError
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER as LEGAL_GROUP
 
-LEGAL_GROUP = "ukkr_debt_plan.group_ukkr_lawyer"   # the УККР manager has it too (implied)
 IDENTIFIER_FIELDS = {"ukkr_snils": "SNILS", "ukkr_inn": "INN", "ukkr_passport": "PASSPORT_RF",
                      "ukkr_driver_license": "DRIVER_LICENSE"}
 _READING = "_ukkr_identity_reading"   # on the cursor: depth of res.partner reads in progress

@@ -9,9 +9,11 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from . import db_locks
-from .ukkr_personal_account import rub
+from .money import rub
 from .sql_copy import copy_rows
 from .billing_parser import IDENTITY_COLUMNS, LABELS, MAX_FILE_BYTES, BillingFileError, parse_billing_file
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER, OPERATOR
+from . import ledger_sql
 
 _logger = logging.getLogger(__name__)
 KIND_LABELS = [("accounts", "Personal accounts"), ("accruals", "Accruals"), ("payments", "Payments"),
@@ -74,7 +76,7 @@ class UkkrBillingImport(models.Model):
             result.update(kind=parsed["kind"], rows=len(parsed["rows"]) + len(parsed["errors"]))
             result["errors"] = parsed["errors"] + self._check_against_database(parsed)
             if parsed.get("identity_columns") and self.env.uid != SUPERUSER_ID \
-                    and not self.env.user.has_group("ukkr_debt_plan.group_ukkr_lawyer"):
+                    and not self.env.user.has_group(LAWYER):
                 # the debtor's identification is for the legal group and the manager only (152-ФЗ)
                 result["errors"] = [(0, _("The file has identification columns (%s): such a file is loaded by the "
                                           "legal group or the УККР manager only.")
@@ -112,7 +114,7 @@ class UkkrBillingImport(models.Model):
 
     @api.model
     def _check_import_access(self, file_format):
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group("ukkr_debt_plan.group_ukkr_operator"):
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(OPERATOR):
             raise AccessError(_("Billing files are imported by the УККР — operator and manager groups only."))
 
     @api.model
@@ -183,8 +185,7 @@ class UkkrBillingImport(models.Model):
             errors += self._check_resent_payments(parsed["rows"])
         self.env.cr.execute("SELECT min(period_from) FROM ukkr_rule_due_day")
         first = self.env.cr.fetchone()[0] or "9999-99"
-        self.env.cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
-        last_closed = self.env.cr.fetchone()[0] if parsed["kind"] == "accruals" else None
+        last_closed = ledger_sql.last_closed_period(self.env.cr) if parsed["kind"] == "accruals" else None
         for row in parsed["rows"]:
             if row.get("period") and row["period"] < first:
                 errors.append((row["row"], _("period %s is earlier than the first payment due-day rule (%s)")

@@ -6,7 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from . import court_application_docx
-from .res_partner_identity import LEGAL_GROUP
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER as LEGAL_GROUP
 
 COURT_CASE_KINDS = [("court_order", "Court order (судебный приказ)"), ("claim", "Claim for the debt"),
                     ("eviction_social", "Eviction from social tenancy (ЖК 90)"),

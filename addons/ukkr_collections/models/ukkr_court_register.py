@@ -5,7 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from . import court_application_docx, court_register_docx
-from .res_partner_identity import LEGAL_GROUP
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER as LEGAL_GROUP
 
 
 def _ru(value):

@@ -9,10 +9,9 @@ from odoo.exceptions import AccessError, UserError
 
 from .selections import PAYER_KINDS
 from .ukkr_personal_account import TENURES
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER, OPERATOR, LAWYER
+from . import ledger_sql
 
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
-OPERATOR = "ukkr_debt_plan.group_ukkr_operator"
-LAWYER = "ukkr_debt_plan.group_ukkr_lawyer"
 PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Urgent")]
 CLOSE_REASONS = [("paid", "Debt paid off"), ("written_off", "Written off"), ("account_closed", "Account closed"),
                  ("deceased", "Debtor deceased or liquidated"), ("error", "Opened by mistake"), ("other", "Other")]
@@ -155,9 +154,7 @@ class UkkrDebtorCase(models.Model):
             # another user opened a case for this account at the same moment (the one-open-case index)
             account = self.env["ukkr.personal.account"].browse(account_id)
             raise UserError(_("Account %s already has an open debtor case: work in that case.") % account.name)
-        self.env.cr.execute("UPDATE ukkr_debtor_case SET name = 'Д-' || lpad(id::text, 6, '0') WHERE id = %s",
-                            (case.id,))
-        case.invalidate_cache(["name"], case.ids)
+        self.env["ukkr.numbering"]._number(case)
         return case
 
     @api.multi
@@ -289,9 +286,7 @@ class UkkrDebtorCase(models.Model):
                               "now": now, "today": fields.Date.context_today(self),
                               "reason": _("Monthly close %s: overdue RUB ") % close.period})
         opened = [row[0] for row in cr.fetchall()]
-        if opened:
-            cr.execute("UPDATE ukkr_debtor_case SET name = 'Д-' || lpad(id::text, 6, '0') WHERE id IN %s",
-                       (tuple(opened),))
+        self.env["ukkr.numbering"]._number(self.browse(opened))
         cr.execute("""
             UPDATE ukkr_debtor_case c SET last_close_period = %(period)s, debt_at_close = s.debt,
                 overdue_at_close = s.overdue_debt, penalty_at_close = s.penalty, months_in_debt = s.months_in_debt,
@@ -314,11 +309,11 @@ class UkkrDebtorCase(models.Model):
             SELECT c.id FROM ukkr_debtor_case c
             WHERE c.state = 'open' AND NOT EXISTS (
                 SELECT 1 FROM (
-                    SELECT l.period, sum(l.accrued + l.correction - l.written_off) AS charged
+                    SELECT l.period, sum({charged}) AS charged
                     FROM ukkr_ledger_line l WHERE l.account_id = c.account_id GROUP BY l.period) ch
                 LEFT JOIN (SELECT p.period, sum(p.amount) AS paid FROM ukkr_payment_allocation p
                            WHERE p.account_id = c.account_id GROUP BY p.period) pa ON pa.period = ch.period
-                WHERE ch.charged - coalesce(pa.paid, 0) > 0.004)""")
+                WHERE ch.charged - coalesce(pa.paid, 0) > 0.004)""".format(charged=ledger_sql.charged("l")))
         return [row[0] for row in self.env.cr.fetchall()]
 
     @api.model

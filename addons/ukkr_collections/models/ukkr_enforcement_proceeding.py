@@ -4,10 +4,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .selections import PAYER_KINDS
-from .ukkr_personal_account import rub
+from .money import rub
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER, LAWYER
+from . import ledger_sql
 
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
-LAWYER = "ukkr_debt_plan.group_ukkr_lawyer"
 WRIT_KINDS = [("court_order", "Court order"), ("writ", "Writ of execution")]
 ROUTES = [("bailiff", "Bailiffs (ФССП)"), ("employer", "Employer"), ("pension", "Pension payer"), ("bank", "Bank")]
 STATES = [("draft", "Draft"), ("presented", "Presented"), ("in_progress", "In progress"),
@@ -170,9 +170,7 @@ class UkkrEnforcementProceeding(models.Model):
         if not vals.get("debtor_kind") and vals.get("account_id"):
             vals["debtor_kind"] = self.env["ukkr.personal.account"].browse(vals["account_id"]).payer_kind
         record = super().create(vals)
-        self.env.cr.execute("UPDATE ukkr_enforcement_proceeding SET name = 'ИП-' || lpad(id::text, 6, '0') "
-                            "WHERE id = %s", (record.id,))
-        record.invalidate_cache(["name"], record.ids)
+        self.env["ukkr.numbering"]._number(record)
         return record
 
     @api.multi
@@ -393,8 +391,7 @@ class UkkrEnforcementProceeding(models.Model):
         full_doc = "%s-%s" % ("FSSP" if self.route == "bailiff" else "EMPL", doc)
         if self.env["ukkr.payment"].sudo().search_count([("doc", "=", full_doc)]):
             raise UserError(_("Payment document %s has already been registered.") % doc)
-        self.env.cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
-        last_closed = self.env.cr.fetchone()[0]
+        last_closed = ledger_sql.last_closed_period(self.env.cr)
         if last_closed and day[:7] <= last_closed:
             raise UserError(_("Month %s is closed: date the recovery in an open month, or ask the УККР manager "
                               "to reopen it.") % day[:7])

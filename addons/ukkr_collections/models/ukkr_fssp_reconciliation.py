@@ -7,8 +7,8 @@ from odoo.exceptions import AccessError, UserError
 
 from .billing_parser import BillingFileError
 from .fssp_register_parser import parse_register
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER
 
-LAWYER = "ukkr_debt_plan.group_ukkr_lawyer"
 KINDS = [("ok", "Matches"), ("missing_here", "Not in our records"), ("missing_there", "Not in the register"),
          ("amount", "Amount differs"), ("collected", "Collected differs"), ("state", "State differs")]
 OPEN = ("presented", "in_progress")
@@ -87,9 +87,7 @@ class UkkrFsspReconciliation(models.Model):
             "matched_count": sum(1 for line in lines if line["kind"] == "ok"),
             "discrepancy_count": sum(1 for line in lines if line["kind"] != "ok"),
             "line_ids": [(0, 0, line) for line in lines]})
-        self.env.cr.execute("UPDATE ukkr_fssp_reconciliation SET name = 'СВ-' || lpad(id::text, 6, '0') "
-                            "WHERE id = %s", (record.id,))
-        record.invalidate_cache(["name"], record.ids)
+        self.env["ukkr.numbering"]._number(record)
         result.update(rows=len(rows), created=len(lines))
         Log._log(filename, content, result, "done", time.time() - started)
         return record

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from . import ledger_sql
 
 OUTCOMES = [("pending", "Pending"), ("accepted", "Accepted"), ("refused", "Refused"), ("no_answer", "No answer")]
 
@@ -41,8 +42,8 @@ class UkkrHousingOffer(models.Model):
         self.env.cr.execute("""
             SELECT account_id, count(*) FROM (
                 SELECT account_id, period FROM ukkr_ledger_line {where} GROUP BY account_id, period
-                HAVING sum(accrued + correction - paid - written_off) > 0.004) t
-            GROUP BY account_id""".format(where=where), [list(account_ids)] if account_ids is not None else [])
+                HAVING sum({owed}) > 0.004) t
+            GROUP BY account_id""".format(where=where, owed=ledger_sql.owed()), [list(account_ids)] if account_ids is not None else [])
         return dict(self.env.cr.fetchall())
 
     @api.model
@@ -52,10 +53,10 @@ class UkkrHousingOffer(models.Model):
         self.env.cr.execute("""
             SELECT l.account_id FROM (
                 SELECT account_id, period FROM ukkr_ledger_line GROUP BY account_id, period
-                HAVING sum(accrued + correction - paid - written_off) > 0.004) l
+                HAVING sum({owed}) > 0.004) l
             JOIN ukkr_personal_account a ON a.id = l.account_id
             WHERE a.tenure = 'social' AND a.is_municipal AND a.state = 'active'
-            GROUP BY l.account_id HAVING count(*) >= %s""", (threshold,))
+            GROUP BY l.account_id HAVING count(*) >= %s""".format(owed=ledger_sql.owed()), (threshold,))
         return [account for (account,) in self.env.cr.fetchall()]
 
     @api.model

@@ -6,9 +6,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from . import schedule_calc
-from .ukkr_personal_account import rub
+from .money import rub
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER
 
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
 STATES = [("draft", "Draft"), ("active", "In force"), ("fulfilled", "Fulfilled"), ("breached", "Breached"),
           ("cancelled", "Cancelled")]
 # what only a draft may change: the terms themselves
@@ -131,9 +131,7 @@ class UkkrInstallmentAgreement(models.Model):
     @api.model
     def create(self, vals):
         record = super().create(vals)
-        self.env.cr.execute("UPDATE ukkr_installment_agreement SET name = 'РС-' || lpad(id::text, 6, '0') "
-                            "WHERE id = %s", (record.id,))
-        record.invalidate_cache(["name"], record.ids)
+        self.env["ukkr.numbering"]._number(record)
         return record
 
     @api.multi

@@ -28,6 +28,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError, except_orm
 from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 
 from odoo.addons.queue_job.job import job
+from odoo.addons.ukkr_debt_plan.models.groups import OPERATOR, LAWYER, MANAGER, EXECUTOR, CONTROL
 
 _logger = logging.getLogger(__name__)
 _CURSOR_KEY = "_ukkr_job_progress"   # (job id, last report time) on the cursor of the running background job
@@ -35,11 +36,6 @@ SYNC_LIMIT_PARAM = "ukkr.job_sync_limit"   # «ukkr.job_sync_limit.<kind>» firs
 DEFAULT_SYNC_LIMITS = {"import": 5000, "close": 5000, "notice_batch": 200, "court_batch": 20, "report": 5000}
 PROGRESS_EVERY = 1.0                 # seconds between two progress writes (the last one is always written)
 
-OPERATOR = "ukkr_debt_plan.group_ukkr_operator"
-LAWYER = "ukkr_debt_plan.group_ukkr_lawyer"
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
-EXECUTOR = "ukkr_debt_plan.group_admin_executor"
-CONTROL = "ukkr_debt_plan.group_admin_control"
 # kind → groups that may start it (checked at launch; the method checks again when it runs)
 KIND_GROUPS = {
     "import": (OPERATOR, MANAGER),

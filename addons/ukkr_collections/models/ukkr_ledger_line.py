@@ -4,6 +4,7 @@ from odoo import api, fields, models
 
 from .allocation import allocate
 from .sql_copy import copy_rows
+from . import ledger_sql
 
 
 class UkkrLedgerLine(models.Model):
@@ -34,12 +35,12 @@ class UkkrLedgerLine(models.Model):
         # the lines still owing something (a small part of a long history): new payments are allocated over them
         # (_owed_lines with after_payments) — the predicate is the query's own condition
         self.env.cr.execute("""CREATE INDEX IF NOT EXISTS ukkr_ledger_line_owing_index ON ukkr_ledger_line (account_id)
-                               WHERE accrued + correction - written_off - paid > 0.004""")
+                               WHERE %s > 0.004""" % ledger_sql.owed())
 
     @api.depends("accrued", "paid", "correction", "written_off")
     def _compute_balance(self):
         for line in self:
-            line.balance = line.accrued + line.correction - line.paid - line.written_off
+            line.balance = ledger_sql.owed_amount(line.accrued, line.correction, line.written_off, line.paid)
 
     @api.model
     def _allocate_payments(self, account_ids=None):
@@ -94,7 +95,7 @@ class UkkrLedgerLine(models.Model):
         """Lines of the accounts with what they owe: before any payment (a rebuild needs every line), or after the
         payments allocated so far — then only the lines still owing something (the rest can take nothing; at 36
         months of history that is most lines)."""
-        owed = "accrued + correction - written_off" + (" - paid" if after_payments else "")
+        owed = ledger_sql.owed() if after_payments else ledger_sql.charged()
         if after_payments:
             where += " AND %s > 0.004" % owed
         self.env.cr.execute("SELECT id, account_id, period, %s FROM ukkr_ledger_line %s" % (owed, where), params)

@@ -3,8 +3,8 @@ import base64
 from odoo import _, api, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.mail import single_email_re
+from odoo.addons.ukkr_debt_plan.models.groups import OPERATOR
 
-OPERATOR = "ukkr_debt_plan.group_ukkr_operator"
 
 
 def formataddr(pair):

@@ -1,42 +1,26 @@
-import calendar
 import logging
-import re
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from psycopg2.extras import execute_values
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from . import db_locks, penalty_calc
+from . import db_locks, penalty_calc, period_calc
+from .period_calc import is_period, next_period, period_bounds, previous_period
+from .selections import ORGANISATIONS, POPULATION_LABELS as CATEGORY_LABELS
 from .sql_copy import copy_rows
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER
+from . import ledger_sql
+from .chart_of_accounts import chart_accounts
 
 _logger = logging.getLogger(__name__)
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
 # setting (Настройки → Отчёты УККР): the scheduled close waits at least until this day of the next month; 0 — no day
 PARAM_AUTO_CLOSE_DAY = "ukkr_collections.auto_close_day"
 CLOSE_LOCK_KEY = db_locks.CLOSE_KEY  # advisory lock: one monthly close at a time, across processes
-ORGANISATIONS = ("legal", "sole_trader", "budget")
 ACCOUNT_CODES = {"receivable": "62.01", "advances": "62.02", "revenue": "90.01", "bank": "51",
                  "penalty_receivable": "76.02", "penalty_income": "91.01", "opening": "000"}
-CATEGORY_LABELS = {"owner": "Население — собственники", "social": "Население — социальный наём",
-                   "commercial": "Население — коммерческий наём", "nonresidential": "Население — нежилые помещения"}
-
-
-def period_bounds(period):
-    year, month = int(period[:4]), int(period[5:7])
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def next_period(period):
-    year, month = int(period[:4]), int(period[5:7])
-    return "%04d-%02d" % ((year + 1, 1) if month == 12 else (year, month + 1))
-
-
-def previous_period(period):
-    year, month = int(period[:4]), int(period[5:7])
-    return "%04d-%02d" % ((year - 1, 12) if month == 1 else (year, month - 1))
 
 
 class UkkrMonthlyClose(models.Model):
@@ -78,7 +62,7 @@ class UkkrMonthlyClose(models.Model):
         started = time.time()
         if self.env.uid != 1 and not self.env.user.has_group(MANAGER):
             raise AccessError(_("Only the УККР — manager group closes a month."))
-        if not re.match(r"^\d{4}-(0[1-9]|1[0-2])$", period or ""):
+        if not is_period(period):
             raise UserError(_("«%s» is not a period: write YYYY-MM, e.g. 2026-10.") % (period,))
         today = fields.Date.from_string(fields.Date.context_today(self))
         start, end = period_bounds(period)
@@ -264,6 +248,17 @@ class UkkrMonthlyClose(models.Model):
 
     # ------------------------------------------------------------------ the computation
     @api.model
+    def debt_state(self, period, as_of):
+        """The debt of every account as the close computes it, without closing anything: ``{"accounts": {account_id:
+        {debt, overdue, penalty, buckets, months, accrued, paid, last_payment, payer_kind, tenure, …}}, "totals":
+        {…}, "skipped": …}`` for the periods up to ``period`` as of the date ``as_of`` — e.g. the opening debt of a
+        year whose December is not closed (the monthly report). It reads every account: the system (a report
+        computing as superuser) and the УККР — руководитель group only."""
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(MANAGER):
+            raise AccessError(_("Only the УККР — manager group reads the debt of every account."))
+        return self._compute_state(period, as_of)
+
+    @api.model
     def _compute_state(self, period, as_of):
         """Per account: debt by bucket, penalty, months in debt, last payment — as of ``as_of`` for periods up to
         ``period``. Two aggregate reads plus the penalty arithmetic in memory."""
@@ -287,7 +282,7 @@ class UkkrMonthlyClose(models.Model):
         cr.execute("""
             CREATE TEMP TABLE ukkr_close_tranche ON COMMIT DROP AS
             WITH charged AS (
-                SELECT account_id, period, sum(accrued + correction - written_off) AS amount FROM ukkr_ledger_line
+                SELECT account_id, period, sum({charged}) AS amount FROM ukkr_ledger_line
                 WHERE period <= %(period)s GROUP BY account_id, period),
             paid AS (
                 SELECT account_id, period, sum(amount) AS amount, min(amount) AS smallest, max(date) AS last
@@ -300,7 +295,8 @@ class UkkrMonthlyClose(models.Model):
                    coalesce(p.amount >= c.amount AND p.smallest > 0 AND p.last <= q.until, false) AS settled
             FROM charged c JOIN ukkr_personal_account a ON a.id = c.account_id
             LEFT JOIN paid p ON p.account_id = c.account_id AND p.period = c.period
-            LEFT JOIN quiet q ON q.period = c.period AND q.payer_kind = a.payer_kind""",
+            LEFT JOIN quiet q ON q.period = c.period AND q.payer_kind = a.payer_kind""".format(
+                charged=ledger_sql.charged()),
                    {"period": period, "as_of": as_of, "q_period": [q[0] for q in quiet],
                     "q_kind": [q[1] for q in quiet], "q_until": [q[2] for q in quiet]})
         cr.execute("ANALYZE ukkr_close_tranche")
@@ -391,16 +387,7 @@ class UkkrMonthlyClose(models.Model):
     # ------------------------------------------------------------------ accounting
     @api.model
     def _accounts(self):
-        company = self.env.user.company_id
-        found = {}
-        for key, code in ACCOUNT_CODES.items():
-            account = self.env["account.account"].search([("code", "=", code), ("company_id", "=", company.id)],
-                                                         limit=1)
-            if not account:
-                raise UserError(_("Account %s of the Russian chart is missing: install the l10n_ru chart of "
-                                  "accounts for the company.") % code)
-            found[key] = account
-        return found
+        return chart_accounts(self.env, ACCOUNT_CODES)
 
     @staticmethod
     def _group_of(data):
@@ -420,8 +407,9 @@ class UkkrMonthlyClose(models.Model):
                                 (previous.id,))
             before = {a: (debt, penalty) for a, debt, penalty in self.env.cr.fetchall()}
             self.env.cr.execute("""
-                SELECT account_id, sum(accrued + correction - written_off) FROM ukkr_ledger_line
-                WHERE period > %s AND period <= %s GROUP BY account_id""", (previous.period, period))
+                SELECT account_id, sum({charged}) FROM ukkr_ledger_line
+                WHERE period > %s AND period <= %s GROUP BY account_id""".format(charged=ledger_sql.charged()),
+                (previous.period, period))
             accrued = dict(self.env.cr.fetchall())
             opening = False
             # write-offs posted since the last close credited 62.01 with their own entry (ukkr.write.off)
@@ -493,7 +481,7 @@ class UkkrMonthlyClose(models.Model):
         """Daily: close the previous month unless it is closed — once its accruals are imported and, when a day is
         set, not before that day of the month. Why it waits is written in the server log."""
         today = fields.Date.from_string(fields.Date.context_today(self))
-        period = previous_period("%04d-%02d" % (today.year, today.month))
+        period = previous_period(period_calc.period_of(today))
         if self.search([("period", "=", period)]):
             return False
         ready, reason = self._auto_close_ready(period, today)

@@ -9,7 +9,10 @@ from odoo.exceptions import AccessError
 
 from . import next_action_calc as calc
 from .selections import PAYER_KINDS
-from .ukkr_personal_account import TENURES, rub
+from .money import rub
+from .ukkr_personal_account import TENURES
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER, OPERATOR
+from . import ledger_sql
 
 ACTIONS = [("sms", "SMS reminder"), ("letter", "Registered warning letter"), ("visit", "Door-to-door visit"),
            ("agreement_offer", "Consultation and installment offer"), ("limitation", "ПП 354 limitation"),
@@ -27,7 +30,7 @@ AGE_LABELS = {"0_2": "up to 2 months of charges", "2_6": "2–6 months of charge
               "12_plus": "over 12 months of charges"}
 SIZE_LABELS = {"lt5": "under 5 000 RUB", "5_20": "5 000–20 000 RUB", "20_50": "20 000–50 000 RUB",
                "50_plus": "50 000 RUB and more"}
-STAFF = ("ukkr_debt_plan.group_ukkr_operator", "ukkr_debt_plan.group_ukkr_lawyer")
+STAFF = (OPERATOR, LAWYER)
 
 
 class UkkrNextActionRate(models.Model):
@@ -96,7 +99,7 @@ class UkkrNextAction(models.Model):
         for periods due before the date minus everything paid up to it. Set-based."""
         self.env.cr.execute("""
             WITH points AS (%s),
-            charged AS (SELECT l.account_id, p.due_date, sum(l.accrued + l.correction - l.written_off) AS amount
+            charged AS (SELECT l.account_id, p.due_date, sum(%s) AS amount
                         FROM ukkr_ledger_line l JOIN ukkr_period p ON p.name = l.period
                         WHERE l.account_id IN (SELECT account_id FROM points) GROUP BY 1, 2),
             monthly AS (SELECT account_id, sum(accrued) / greatest(count(DISTINCT period), 1) AS charge
@@ -114,7 +117,7 @@ class UkkrNextAction(models.Model):
             LEFT JOIN monthly m ON m.account_id = due.account_id
             LEFT JOIN paid ON paid.account_id = due.account_id AND paid.d = due.d
             LEFT JOIN after ON after.account_id = due.account_id AND after.d = due.d
-            WHERE due.amount - coalesce(paid.amount, 0) > 0.5""" % points_sql,
+            WHERE due.amount - coalesce(paid.amount, 0) > 0.5""" % (points_sql, ledger_sql.charged("l")),
                             list(points_params) + [window, as_of])
         return [(account, fields.Date.from_string(day) if isinstance(day, str) else day, kind, tenure,
                  float(overdue), float(charge), float(after))
@@ -368,8 +371,8 @@ class UkkrNextAction(models.Model):
     def action_refresh(self):
         """The menu «Пересчитать рекомендации»: recompute and open the user's worklist."""
         self.refresh()
-        lawyer_only = self.env.user.has_group("ukkr_debt_plan.group_ukkr_lawyer") and \
-            not self.env.user.has_group("ukkr_debt_plan.group_ukkr_operator")
+        lawyer_only = self.env.user.has_group(LAWYER) and \
+            not self.env.user.has_group(OPERATOR)
         return self.env.ref("ukkr_collections.action_ukkr_next_action_%s"
                             % ("lawyer" if lawyer_only else "operator")).read()[0]
 

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .money import rub
+
 NOTICE_KINDS = [("debt_info", "Debt information"), ("warning", "Warning about the debt"),
                 ("pp354_warning", "Warning of limitation (ПП № 354)")]
 NOTICE_CHANNELS = [("payment_doc", "In the payment document"), ("sms", "SMS"), ("email", "E-mail"),
@@ -141,7 +143,7 @@ class UkkrNotice(models.Model):
         return True
 
     def _sms_text(self):
-        money = "{:,.2f}".format(self.debt_amount).replace(",", " ").replace(".", ",")
+        money = rub(self.debt_amount, " ")
         if self.kind == "pp354_warning":
             return _("МУП «УККР»: debt on account %s is %s RUB. If it is not paid within 20 days of this message, "
                      "the service will be limited (ПП 354).") % (self.account_id.name, money)

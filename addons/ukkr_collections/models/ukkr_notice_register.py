@@ -5,9 +5,9 @@ import io
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .ukkr_personal_account import rub
+from .money import rub
+from odoo.addons.ukkr_debt_plan.models.groups import OPERATOR
 
-OPERATOR = "ukkr_debt_plan.group_ukkr_operator"
 
 
 def payment_document_text(kind, account, as_of, debt, overdue, penalty):

@@ -4,27 +4,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from . import penalty_calc
+from .money import rub
 
 from .selections import PAYER_KINDS
-
-BUCKETS = [("current", "Not overdue"), ("1_3", "1–3 months"), ("3_6", "3–6 months"), ("6_12", "6–12 months"),
-           ("12_36", "1–3 years"), ("barred", "Time-barred")]
-
-
-def rub(amount):
-    """Rubles the Russian way: 12 345,67."""
-    return "{:,.2f}".format(amount).replace(",", "\u00a0").replace(".", ",")
-
-
-def aging_bucket(days_overdue, time_barred):
-    """Aging bucket of a tranche from its days overdue (a month counted as 30 days)."""
-    if time_barred:
-        return "barred"
-    for limit, bucket in ((0, "current"), (90, "1_3"), (180, "3_6"), (365, "6_12")):
-        if days_overdue <= limit:
-            return bucket
-    return "12_36"
-
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER, OPERATOR, groups_attr
+from . import ledger_sql
 
 TENURES = [("owner", "Owner"), ("social", "Social tenancy"), ("commercial", "Commercial tenancy"),
            ("nonresidential", "Non-residential")]
@@ -60,7 +44,7 @@ class UkkrPersonalAccount(models.Model):
     sms_opt_out = fields.Boolean("Refused SMS", track_visibility="onchange")
     email_opt_out = fields.Boolean("Refused e-mail", track_visibility="onchange")
     sms_message_ids = fields.One2many("ukkr.sms.message", "account_id", "SMS messages",
-                                      groups="ukkr_debt_plan.group_ukkr_operator,ukkr_debt_plan.group_ukkr_lawyer")
+                                      groups=groups_attr(OPERATOR, LAWYER))
     state = fields.Selection([("active", "Active"), ("closed", "Closed")], "Status", default="active",
                              required=True, track_visibility="onchange")
     service_ids = fields.One2many("ukkr.account.service", "account_id", "Services")
@@ -214,8 +198,9 @@ class UkkrPersonalAccount(models.Model):
         as_of = fields.Date.from_string(as_of_date or fields.Date.context_today(self)) \
             if not isinstance(as_of_date, date) else as_of_date
         cr = self.env.cr
-        cr.execute("""SELECT period, sum(accrued + correction - written_off) FROM ukkr_ledger_line
-                      WHERE account_id = %s GROUP BY period ORDER BY period""", (self.id,))
+        cr.execute("""SELECT period, sum({charged}) FROM ukkr_ledger_line
+                      WHERE account_id = %s GROUP BY period ORDER BY period""".format(charged=ledger_sql.charged()),
+                   (self.id,))
         charged = cr.fetchall()
         cr.execute("""SELECT period, date, sum(amount) FROM ukkr_payment_allocation
                       WHERE account_id = %s AND date <= %s GROUP BY period, date ORDER BY date""", (self.id, as_of))

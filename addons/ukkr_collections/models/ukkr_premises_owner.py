@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .ukkr_debtor_status import _date
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER, OPERATOR, groups_attr
 
 
 class UkkrPremisesOwner(models.Model):
@@ -71,4 +72,4 @@ class UkkrPersonalAccount(models.Model):
     _inherit = "ukkr.personal.account"
 
     owner_ids = fields.One2many("ukkr.premises.owner", "account_id", "Owners and shares",
-                                groups="ukkr_debt_plan.group_ukkr_operator,ukkr_debt_plan.group_ukkr_lawyer")
+                                groups=groups_attr(OPERATOR, LAWYER))

@@ -1,7 +1,8 @@
-import re
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+
+from .period_calc import is_period
 
 
 class UkkrRuleDueDay(models.Model):
@@ -36,10 +37,8 @@ class UkkrRuleDueDay(models.Model):
 
     @api.constrains("period_from", "period_to", "day", "building_id", "account_id", "contract_day_allowed")
     def _check_values(self):
-        period_re = r"^\d{4}-(0[1-9]|1[0-2])$"
         for record in self:
-            if not re.match(period_re, record.period_from or "") or \
-                    (record.period_to and not re.match(period_re, record.period_to)):
+            if not is_period(record.period_from) or (record.period_to and not is_period(record.period_to)):
                 raise ValidationError(_("A period is written as YYYY-MM, e.g. 2026-03."))
             if not 1 <= record.day <= 28:
                 raise ValidationError(_("The due day must be between 1 and 28."))

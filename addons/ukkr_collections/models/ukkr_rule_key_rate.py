@@ -24,30 +24,41 @@ class UkkrRuleKeyRate(models.Model):
     # ------------------------------------------------------------------ the Bank of Russia's own file
     @api.model
     def load_bank_file(self, content, filename, dry_run=False):
-        """Bring the key-rate records in line with the Bank of Russia's file of daily rates (key_rate_file): within
+        """Bring the key-rate records in line with the Bank of Russia's file of daily rates (read by
+        ``key_rate_parser``, the billing importer's reader of the same files): within
         the days the file covers, a day on which the rate changed is a record (created, or corrected and marked
         high confidence with the file as source), and a record on a day without a change is removed. Returns
         dict(days, first, last, created, updated, confirmed, removed: [(date, rate)], changes: [(date, rate)]).
         Nothing is written with ``dry_run``; a bad file is refused in Russian and changes nothing."""
-        from . import key_rate_file
-        from .rule_errors import RuleInputError
+        from . import key_rate_parser
+        from .billing_parser import BillingFileError
         for operation in ("create", "write", "unlink"):   # even a check is for those who keep the rules
             self.check_access_rights(operation)
+        bad_file = _("This is not a key-rate file of the Bank of Russia: load the XML of its web service (KeyRate) "
+                     "or the XLSX/CSV table «Дата | Ставка» of its site.")
+        messages = {"empty": _("The file holds no key rate."),
+                    "no_header": _("The table has no header row with the columns «Дата» and «Ставка».")}
+        name = (filename or "").lower()
+        if not content:
+            raise UserError(messages["empty"])
+        if not name.endswith((".xml", ".xlsx", ".csv", ".txt")) and content.lstrip()[:1] != b"<":
+            raise UserError(bad_file)
         try:
-            rows = key_rate_file.parse(content, filename)
-        except RuleInputError as error:
-            messages = {
-                "key_rate_empty": _("The file holds no key rate."),
-                "key_rate_bad_file": _("This is not a key-rate file of the Bank of Russia: load the XML of its "
-                                       "web service (KeyRate) or the XLSX/CSV table «Дата | Ставка» of its site."),
-                "key_rate_no_header": _("The table has no header row with the columns «Дата» and «Ставка»."),
-                "key_rate_bad_row": _("Row %(row)s of the file has no date or no rate between 0 and 100."),
-                "key_rate_duplicate": _("A day appears twice in the file."),
-            }
-            raise UserError(messages[error.code] % error.values)
+            parsed = key_rate_parser.parse_key_rates(content, filename,
+                                                     fields.Date.from_string(fields.Date.context_today(self)))
+        except BillingFileError as error:
+            raise UserError(messages.get(getattr(error, "code", None), bad_file))
+        if parsed["errors"]:
+            raise UserError(_("Row %s of the file: %s") % parsed["errors"][0])
+        if parsed["repeated"]:
+            raise UserError(_("A day appears twice in the file."))
+        if not parsed["rows"]:
+            raise UserError(messages["empty"])
+        rows = [(row["date"], row["rate"]) for row in parsed["rows"]]
         first, last = rows[0][0], rows[-1][0]
         before = self.search([("date_from", "<", fields.Date.to_string(first))], order="date_from desc", limit=1)
-        changes = key_rate_file.changes(rows, before.rate if before else None)
+        changes = [(row["date"], row["rate"]) for row in key_rate_parser.rate_changes(
+            parsed["rows"], before.rate if before else None)]
         existing = {fields.Date.from_string(r.date_from): r for r in self.search(
             [("date_from", ">=", fields.Date.to_string(first)), ("date_from", "<=", fields.Date.to_string(last))])}
         source = _("Bank of Russia: key rate by day, file «%s» (%s – %s)") % (

@@ -1,14 +1,15 @@
 import bisect
 import calendar
 import math
-import re
 from datetime import date, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from . import penalty_calc
+from . import penalty_calc, period_calc
+from .limitation_period_calc import aging_bucket
 from . import court_route_calc, enforcement_calc, limitation_calc, limitation_period_calc, state_duty_calc
+from .money import rub
 from .rule_errors import RuleInputError
 from .selections import PAYER_KINDS
 
@@ -91,10 +92,10 @@ class UkkrRules(models.AbstractModel):
 
     @api.model
     def _parse_period(self, period):
-        match = re.match(r"^(\d{4})-(\d{2})$", period or "")
-        if not match or not 1 <= int(match.group(2)) <= 12:
+        try:
+            return period_calc.parse_period(period)
+        except ValueError:
             raise UserError(_("«%s» is not a period: write YYYY-MM, e.g. 2026-03.") % (period,))
-        return int(match.group(1)), int(match.group(2))
 
     @api.model
     def _due_day_function(self):
@@ -294,8 +295,6 @@ class UkkrRules(models.AbstractModel):
         def penalty(principal, due, calc, payments, payer_kind):
             return sum(segment.amount for segment in segments(principal, due, calc, payments, payer_kind))
 
-        from .ukkr_personal_account import aging_bucket
-
         def tranche(period, charged, payments, as_of, payer_kind, events=(), account_id=None):
             """One tranche as of a date: charged, unpaid principal, due date, days overdue, limitation expiry,
             penalty (not yet rounded) and age bucket. ``payments``: [(date, amount)] allocated to it;
@@ -365,12 +364,8 @@ class UkkrRules(models.AbstractModel):
     def limitation_expiry(self, due_date):
         """Expiry of the 3-year limitation period of a tranche: 3 years from the day after its due date
         (ГК 196, 200; Пленум ВС № 43 п.24) — due 10.02.2020 → 11.02.2023. ГК 203/204 changes (acknowledgement,
-        filing) are applied on top of it by the agreement and court records."""
-        start = _as_date(due_date) + timedelta(days=1)
-        try:
-            return start.replace(year=start.year + 3)
-        except ValueError:  # 29 February → 28 February (ГК 192 п.3: the last day of that month)
-            return start.replace(year=start.year + 3, day=28)
+        filing) are applied on top of it by the agreement and court records (``limitation_period_calc``)."""
+        return limitation_period_calc.base_expiry(_as_date(due_date))
 
     # ------------------------------------------------------------------ issue 6: court, limitation, enforcement
     # Pure calculations live in state_duty_calc, court_route_calc, limitation_calc (ПП № 354),
@@ -379,7 +374,6 @@ class UkkrRules(models.AbstractModel):
     @api.model
     def _rule_error(self, error):
         """A translated UserError for a RuleInputError of the pure modules."""
-        from .ukkr_personal_account import rub
         labels = {"filed": _("filing"), "acknowledged": _("acknowledgement"), "cancelled": _("cancellation"),
                   "dismissed": _("dismissal"), "dismissed_claimant_fault": _("dismissal for the claimant's fault"),
                   "presented": _("presentation"), "returned": _("return"), "partial_payment": _("partial payment"),
@@ -542,7 +536,6 @@ class UkkrRules(models.AbstractModel):
     def service_limitation_eligible(self, service_debt, normative_monthly_charge, service, is_apartment_building,
                                     has_honoured_agreement=False, on_date=None):
         """(eligible, reason in Russian): may the service (record, id or code) be limited for this debt?"""
-        from .ukkr_personal_account import rub
         debt, charge = _as_amount(service_debt), _as_amount(normative_monthly_charge)
         record = self._service(service)
         params = self.service_limitation_params(on_date)
@@ -623,7 +616,6 @@ class UkkrRules(models.AbstractModel):
     def enforcement_route_check(self, amount, route, on_date=None):
         """(allowed, reason in Russian) for sending a writ of ``amount`` by ``route`` (employer, pension, bank,
         bailiff) on ``on_date``."""
-        from .ukkr_personal_account import rub
         params = self.enforcement_params(on_date)
         try:
             allowed, code = enforcement_calc.route_allowed(_as_amount(amount), route, params.employer_limit)
@@ -654,7 +646,6 @@ class UkkrRules(models.AbstractModel):
     @api.model
     def travel_ban_eligible(self, debt, voluntary_end, on_date=None):
         """(eligible, reason in Russian) for asking the bailiffs to ban the debtor's travel abroad."""
-        from .ukkr_personal_account import rub
         day, end = self._today(on_date), (_as_date(voluntary_end) if voluntary_end else None)
         if not end:
             raise UserError(_("The end of the voluntary period is required."))

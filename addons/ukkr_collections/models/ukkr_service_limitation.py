@@ -6,11 +6,11 @@ One record per account × service: the check (debt for the service against 2 × 
 
 Debt per service is read from the ledger: each ledger line is one account × period × service and its «paid» is what
 the allocation gave that very line (allocations carry the ledger line, hence the service), so no proportional split
-is needed: debt = Σ(accrued + correction − paid − written_off) over the account's lines of that service.
+is needed: debt = Σ owed (``ledger_sql.owed``) over the account's lines of that service.
 
 Costs of limiting/restoring are charged to the debtor through the ledger as a CORRECTION of the line of the same
 account and service in the period of the cost date (created when missing). The monthly close and the debt figures
-treat corrections as charges (accrued + correction − written_off), so the cost is owed like any charge of that
+treat corrections as charges (``ledger_sql.charged``), so the cost is owed like any charge of that
 month; a period already closed is refused (reopen it or date the cost in an open month). Payments are then
 re-allocated for that account so that an advance absorbs the cost.
 """
@@ -18,6 +18,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from . import ledger_sql
 
 STATES = [("draft", "Draft"), ("warned", "Warned"), ("limited", "Limited"), ("suspended", "Suspended"),
           ("restored", "Restored"), ("cancelled", "Cancelled")]
@@ -107,7 +108,7 @@ class UkkrServiceLimitation(models.Model):
         self.env.cr.execute("""
             WITH debt AS (
                 SELECT account_id, service_id,
-                       sum(accrued + correction - paid - written_off) AS debt
+                       sum({owed}) AS debt
                 FROM ukkr_ledger_line {lwhere} GROUP BY account_id, service_id),
             premises AS (SELECT building_id, count(*) AS n FROM ukkr_personal_account GROUP BY building_id),
             pairs AS (
@@ -121,7 +122,7 @@ class UkkrServiceLimitation(models.Model):
             LEFT JOIN premises pr ON pr.building_id = b.id
             LEFT JOIN debt d ON d.account_id = p.account_id AND d.service_id = p.service_id
             LEFT JOIN ukkr_account_service s ON s.account_id = p.account_id AND s.service_id = p.service_id
-            {where}""".format(lwhere="WHERE account_id = ANY(%(accounts)s)" if account_ids is not None else "",
+            {where}""".format(owed=ledger_sql.owed(), lwhere="WHERE account_id = ANY(%(accounts)s)" if account_ids is not None else "",
                               where=where),
             {"accounts": list(account_ids or [])})
         return {(account, service): (float(debt), float(norm), bool(apartment))
@@ -344,8 +345,7 @@ class UkkrServiceLimitation(models.Model):
             raise UserError(_("The costs charged for %s may not exceed %.2f RUB (ПП № 354 п.121(1)); already "
                               "charged %.2f RUB.") % (self.service_id.name, cap, self.cost_amount))
         period = on.strftime("%Y-%m")
-        self.env.cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
-        last_closed = self.env.cr.fetchone()[0]
+        last_closed = ledger_sql.last_closed_period(self.env.cr)
         if last_closed and period <= last_closed:
             raise UserError(_("Month %s is closed: the cost cannot be charged in it. Date it in an open month or "
                               "reopen the month.") % period)

@@ -13,8 +13,8 @@ from dateutil import parser as date_parser
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER
 
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
 DELIVERED = ("delivered", "delivrd", "read", "доставлено")
 FAILED = ("failed", "undelivered", "undeliv", "expired", "rejected", "error", "deleted", "не доставлено")
 MAX_REPORTS = 1000

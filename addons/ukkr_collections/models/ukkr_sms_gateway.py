@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from . import sms_providers, sms_schedule
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER
 
 PROVIDER_SELECTION = [("generic_json", "Generic JSON over HTTP"), ("smsru_form", "SMS.ru-style form API")]
 
@@ -31,7 +32,7 @@ class UkkrSmsGateway(models.Model):
     url = fields.Char("URL", required=True, track_visibility="onchange",
                       help="Address the messages are posted to, e.g. https://gateway.example/api/send")
     login = fields.Char("Login", track_visibility="onchange")
-    token = fields.Char("Token / password", groups="ukkr_debt_plan.group_ukkr_manager", copy=False)
+    token = fields.Char("Token / password", groups=MANAGER, copy=False)
     sender = fields.Char("Sender name", track_visibility="onchange",
                          help="Alphanumeric sender registered with the provider, e.g. UKKR")
     daily_limit = fields.Integer("Daily limit", default=500, track_visibility="onchange",
@@ -99,7 +100,7 @@ class UkkrSmsGateway(models.Model):
     def action_check_connection(self):
         """«Проверить соединение»: asks the provider about the account; the answer is shown either way."""
         self.ensure_one()
-        if not self.env.user.has_group("ukkr_debt_plan.group_ukkr_manager"):
+        if not self.env.user.has_group(MANAGER):
             raise UserError(_("Only the УККР — manager group checks gateways."))
         try:
             info = self._adapter().check()

@@ -9,10 +9,10 @@ from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from . import sms_phone, sms_providers
+from odoo.addons.ukkr_debt_plan.models.groups import OPERATOR
 
 _logger = logging.getLogger(__name__)
 
-OPERATOR = "ukkr_debt_plan.group_ukkr_operator"
 STATES = [("queued", "Queued"), ("sending", "Sending"), ("sent", "Sent"), ("delivered", "Delivered"),
           ("failed", "Failed"), ("cancelled", "Cancelled")]
 # written by the queue only (as the superuser): never taken from a user's create/write

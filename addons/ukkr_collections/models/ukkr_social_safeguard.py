@@ -2,10 +2,11 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER, MANAGER, groups_attr
 
 MARKER_KINDS = [("subsidy", "Housing subsidy recipient"), ("pensioner", "Pensioner"),
                 ("disabled", "Disabled person"), ("large_family", "Large family")]
-LEGAL_GROUPS = "ukkr_debt_plan.group_ukkr_lawyer,ukkr_debt_plan.group_ukkr_manager"
+LEGAL_GROUPS = groups_attr(LAWYER, MANAGER)
 STATUSES = [("not_needed", "Not required"), ("needed", "Consultation required"), ("done", "Consultation held")]
 
 

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.addons.ukkr_debt_plan.models.groups import OPERATOR
 
-OPERATOR = "ukkr_debt_plan.group_ukkr_operator"
 STATES = [("unmatched", "To match"), ("matched", "Matched"), ("ignored", "Not a payer's payment")]
 
 

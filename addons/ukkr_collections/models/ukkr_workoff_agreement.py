@@ -1,9 +1,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .ukkr_personal_account import rub
+from .money import rub
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER
+from . import ledger_sql
 
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
 STATES = [("draft", "Draft"), ("signed", "Signed"), ("done", "Posted"), ("cancelled", "Cancelled")]
 WORKERS = [("payer", "The payer"), ("resident", "A resident of the premises")]
 TERMS = {"account_id", "case_id", "date", "worker_relation", "worker_id", "work_description", "hours",
@@ -71,9 +72,7 @@ class UkkrWorkoffAgreement(models.Model):
         if vals.get("worker_relation", "payer") == "payer" and not vals.get("worker_id") and vals.get("account_id"):
             vals["worker_id"] = self.env["ukkr.personal.account"].browse(vals["account_id"]).partner_id.id
         record = super().create(vals)
-        self.env.cr.execute("UPDATE ukkr_workoff_agreement SET name = 'ОТ-' || lpad(id::text, 6, '0') "
-                            "WHERE id = %s", (record.id,))
-        record.invalidate_cache(["name"], record.ids)
+        self.env["ukkr.numbering"]._number(record)
         return record
 
     @api.multi
@@ -136,8 +135,7 @@ class UkkrWorkoffAgreement(models.Model):
             day = day if isinstance(day, str) else fields.Date.to_string(day)
             if day < rec.date:
                 raise UserError(_("The set-off cannot be dated before the contract."))
-            self.env.cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
-            last_closed = self.env.cr.fetchone()[0]
+            last_closed = ledger_sql.last_closed_period(self.env.cr)
             if last_closed and day[:7] <= last_closed:
                 raise UserError(_("Month %s is closed: date the set-off in an open month, or ask the УККР manager "
                                   "to reopen it.") % day[:7])

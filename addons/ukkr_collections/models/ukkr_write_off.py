@@ -5,11 +5,13 @@ from psycopg2.extras import execute_values
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .ukkr_monthly_close import ORGANISATIONS
-from .ukkr_personal_account import rub
+from .selections import ORGANISATIONS
+from .money import rub
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER, LAWYER
+from . import ledger_sql
+from .chart_of_accounts import chart_accounts
+from .allocation import split_proportionally, to_cents
 
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
-LAWYER = "ukkr_debt_plan.group_ukkr_lawyer"
 REASONS = [("time_barred", "Time-barred, no court action"), ("uncollectable", "Uncollectable (229-ФЗ ст.46 act)"),
            ("deceased", "Debtor deceased or liquidated")]
 STATES = [("draft", "Draft"), ("proposed", "Proposed by the legal group"), ("approved", "Approved by the manager"),
@@ -79,9 +81,7 @@ class UkkrWriteOff(models.Model):
     @api.model
     def create(self, vals):
         record = super().create(vals)
-        self.env.cr.execute("UPDATE ukkr_write_off SET name = 'СП-' || lpad(id::text, 6, '0') WHERE id = %s",
-                            (record.id,))
-        record.invalidate_cache(["name"], record.ids)
+        self.env["ukkr.numbering"]._number(record)
         return record
 
     @api.multi
@@ -146,15 +146,14 @@ class UkkrWriteOff(models.Model):
         periods = self.line_ids.mapped("period")
         if len(periods) != len(set(periods)):
             raise UserError(_("A period is listed twice."))
-        self.env.cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
-        last_closed = self.env.cr.fetchone()[0]
+        last_closed = ledger_sql.last_closed_period(self.env.cr)
         late = [p for p in periods if not last_closed or p > last_closed]
         if late:
             raise UserError(_("Only periods of closed months are written off (the last closed month is %s): %s.")
                             % (last_closed or "—", ", ".join(sorted(late))))
-        self.env.cr.execute("""SELECT period, sum(accrued + correction - paid - written_off) FROM ukkr_ledger_line
-                               WHERE account_id = %s AND period = ANY(%s) GROUP BY period""",
-                            (self.account_id.id, periods))
+        self.env.cr.execute("""SELECT period, sum({owed}) FROM ukkr_ledger_line
+                               WHERE account_id = %s AND period = ANY(%s) GROUP BY period""".format(
+                                owed=ledger_sql.owed()), (self.account_id.id, periods))
         owed = dict(self.env.cr.fetchall())
         for line in self.line_ids:
             if line.principal <= 0:
@@ -242,46 +241,27 @@ class UkkrWriteOff(models.Model):
         return True
 
     def _write_ledger(self):
-        """Split each period's principal over its services in proportion to their unpaid balance (kopeck
-        remainder on the largest); one batched UPDATE."""
+        """Split each period's principal over its services in proportion to their unpaid balance, to the kopeck
+        (``allocation.split_proportionally``, the payments' split); one batched UPDATE."""
         self.ensure_one()
-        self.env.cr.execute("""SELECT id, period, accrued + correction - paid - written_off FROM ukkr_ledger_line
-                               WHERE account_id = %s AND period = ANY(%s)
-                               AND accrued + correction - paid - written_off > 0 ORDER BY period, id""",
+        self.env.cr.execute("""SELECT id, period, {owed} FROM ukkr_ledger_line
+                               WHERE account_id = %s AND period = ANY(%s) AND {owed} > 0
+                               ORDER BY period, id""".format(owed=ledger_sql.owed()),
                             (self.account_id.id, self.line_ids.mapped("period")))
-        by_period = defaultdict(list)
+        by_period = defaultdict(dict)
         for line_id, period, balance in self.env.cr.fetchall():
-            by_period[period].append((line_id, balance))
+            by_period[period][line_id] = to_cents(balance)
         updates = []
         for line in self.line_ids:
-            rows = by_period[line.period]
-            total = sum(balance for _id, balance in rows)
-            shares = [(line_id, round(line.principal * balance / total, 2), balance) for line_id, balance in rows]
-            remainder = round(line.principal - sum(share for _id, share, _b in shares), 2)
-            if remainder and shares:
-                largest = max(range(len(shares)), key=lambda i: shares[i][2])
-                line_id, share, balance = shares[largest]
-                shares[largest] = (line_id, round(share + remainder, 2), balance)
-            updates += [(line_id, share) for line_id, share, _b in shares if share]
+            shares = split_proportionally(to_cents(line.principal), by_period[line.period])
+            updates += [(line_id, share / 100.0) for line_id, share in sorted(shares.items())]
         execute_values(self.env.cr, """UPDATE ukkr_ledger_line l SET written_off = l.written_off + v.amount
                                        FROM (VALUES %s) AS v(id, amount) WHERE l.id = v.id""", updates)
         self.env["ukkr.ledger.line"].invalidate_cache(["written_off", "balance"])
 
     @api.model
     def _entry_accounts(self):
-        company = self.env.user.company_id
-        Account = self.env["account.account"].sudo()
-        found = {}
-        for key, codes in WRITE_OFF_ACCOUNTS.items():
-            for code in codes:
-                account = Account.search([("code", "=", code), ("company_id", "=", company.id)], limit=1)
-                if account:
-                    found[key] = account
-                    break
-            if key not in found:
-                raise UserError(_("Account %s of the Russian chart is missing: install the l10n_ru chart of "
-                                  "accounts for the company.") % codes[0])
-        return found
+        return chart_accounts(self.env, WRITE_OFF_ACCOUNTS)
 
     def _post_entry(self, day):
         """Dr 91.02 / Cr 62.01 (partner: the organisation, none for the population, as in the monthly close)."""
@@ -318,8 +298,7 @@ class UkkrWriteOff(models.Model):
         accounts, the tranche arithmetic in memory. Accounts with a write-off in progress are left out."""
         cr = self.env.cr
         as_of = fields.Date.from_string(on_date or fields.Date.context_today(self))
-        cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
-        last_closed = cr.fetchone()[0]
+        last_closed = ledger_sql.last_closed_period(cr)
         if not last_closed:
             return {}
         cr.execute("SELECT DISTINCT account_id FROM ukkr_write_off WHERE state IN ('draft', 'proposed', 'approved')")
@@ -336,9 +315,10 @@ class UkkrWriteOff(models.Model):
                                                                      WHERE o.account_id = c.account_id
                                                                      AND o.state = 'open')""")
         deceased = {row[0] for row in cr.fetchall()}
-        cr.execute("""SELECT l.account_id, l.period, sum(l.accrued + l.correction - l.written_off), a.payer_kind
+        cr.execute("""SELECT l.account_id, l.period, sum({charged}), a.payer_kind
                       FROM ukkr_ledger_line l JOIN ukkr_personal_account a ON a.id = l.account_id
-                      WHERE l.period <= %s GROUP BY l.account_id, l.period, a.payer_kind""", (last_closed,))
+                      WHERE l.period <= %s GROUP BY l.account_id, l.period, a.payer_kind""".format(
+                          charged=ledger_sql.charged("l")), (last_closed,))
         charged = cr.fetchall()
         cr.execute("""SELECT account_id, period, date, sum(amount) FROM ukkr_payment_allocation
                       WHERE date <= %s AND period <= %s GROUP BY account_id, period, date""", (as_of, last_closed))

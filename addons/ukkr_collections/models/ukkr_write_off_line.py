@@ -1,7 +1,8 @@
-import re
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+
+from .period_calc import is_period
 
 
 class UkkrWriteOffLine(models.Model):
@@ -20,5 +21,5 @@ class UkkrWriteOffLine(models.Model):
     @api.constrains("period")
     def _check_period(self):
         for line in self:
-            if not re.match(r"^\d{4}-(0[1-9]|1[0-2])$", line.period or ""):
+            if not is_period(line.period):
                 raise ValidationError(_("A period is written YYYY-MM, e.g. 2023-01."))

@@ -2,7 +2,7 @@ from odoo import _, api, models
 from odoo.exceptions import AccessError
 
 from ..models.court_application_docx import debtor_block, money
-from ..models.res_partner_identity import LEGAL_GROUP
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER as LEGAL_GROUP
 
 
 class CourtApplicationDocument(models.AbstractModel):

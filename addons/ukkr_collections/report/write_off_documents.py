@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..models.court_application_docx import money
-from ..models.res_partner_identity import LEGAL_GROUP
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER as LEGAL_GROUP
 
 REASON_TEXT = {"time_barred": "истёк срок исковой давности (ст.196, 200 ГК РФ), взыскание в судебном порядке не "
                               "производилось",

@@ -123,3 +123,21 @@ class TestOneTrancheClock(AgreementCase):
         agreement.sudo(self.manager).action_cancel()
         tranche = self.env["ukkr.debt.tranche"].search([("account_id", "=", self.account["3"].id)])
         self.assertEqual(tranche.limitation_expiry, "2026-10-11")
+
+    def test_view_ages_tranches_to_the_readers_day(self):
+        """The view counts days overdue and the time-bar to the reader's «today» (the request's date, fixed here
+        with today_is), never the database server's clock. Account «1», 2023-09: due 10.10.2023, expires
+        11.10.2026 (no event). On 11.10.2026: 366 + 365 + 365 + 1 = 1 097 days overdue, not yet time-barred; on
+        12.10.2026: 1 098 days, time-barred; on the due day itself: 0 days."""
+        Tranche = self.env["ukkr.debt.tranche"]
+        domain = [("account_id", "=", self.account["1"].id), ("period", "=", "2023-09")]
+        for day, days, barred in (("2023-10-10", 0, False), ("2026-10-11", 1097, False),
+                                  ("2026-10-12", 1098, True)):
+            with today_is(day):
+                Tranche.invalidate_cache()
+                tranche = Tranche.search(domain)
+                self.assertEqual((tranche.days_overdue, tranche.is_time_barred), (days, barred), day)
+                # the pivot's path (read_group) and the filters (search) read the same day
+                group = Tranche.read_group(domain, ["period", "days_overdue"], ["period"])[0]
+                self.assertEqual(group["days_overdue"], days, day)
+                self.assertEqual(Tranche.search_count(domain + [("is_time_barred", "=", True)]), int(barred), day)

@@ -57,6 +57,7 @@ MATRIX = {
     "ukkr.rule.mixin":              ABSTRACT,
     "ukkr.period.source":           ABSTRACT,
     "ukkr.rules":                   ABSTRACT,
+    "ukkr.numbering":               ABSTRACT,
     "ukkr.rule.key.rate":           ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.penalty.cap":        ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.moratorium":         ("r",    "r",    "rwcu", "r",    "r"),

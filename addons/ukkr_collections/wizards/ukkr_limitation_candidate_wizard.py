@@ -2,8 +2,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..models.ukkr_notice import NOTICE_CHANNELS
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER, OPERATOR
 
-UKKR_GROUPS = ("ukkr_debt_plan.group_ukkr_operator", "ukkr_debt_plan.group_ukkr_lawyer")
+UKKR_GROUPS = (OPERATOR, LAWYER)
 
 
 class UkkrLimitationCandidateWizard(models.TransientModel):

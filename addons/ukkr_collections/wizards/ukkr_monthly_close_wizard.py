@@ -1,9 +1,6 @@
 from odoo import _, fields, models
 
-
-def _previous_period(today):
-    year, month = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
-    return "%04d-%02d" % (year, month)
+from ..models.period_calc import period_of, previous_period
 
 
 class UkkrMonthlyCloseWizard(models.TransientModel):
@@ -11,8 +8,8 @@ class UkkrMonthlyCloseWizard(models.TransientModel):
     _name = "ukkr.monthly.close.wizard"
     _description = "Close a month"
 
-    period = fields.Char("Period (YYYY-MM)", required=True, default=lambda self: _previous_period(
-        fields.Date.from_string(fields.Date.context_today(self))))
+    period = fields.Char("Period (YYYY-MM)", required=True, default=lambda self: previous_period(
+        period_of(fields.Date.from_string(fields.Date.context_today(self)))))
 
     def action_close(self):
         """A background job above the sync limit of accounts (``ukkr.job``), at once below it."""

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from .groups import CONTROL as CONTROL_GROUP
 
-CONTROL_GROUP = "ukkr_debt_plan.group_admin_control"
 PLAN_MEASURE = 4  # «Актуализация плана …» — its executors (the expert-legal department) draft new versions
 
 

@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .periods import deadline_for, month_bounds, period_label, quarter_bounds
 from .ukkr_plan_measure import PERIODIC
+from .groups import CONTROL as CONTROL_GROUP
 
 STATES = [("planned", "Planned"), ("in_progress", "In progress"), ("submitted", "Submitted"),
           ("accepted", "Accepted"), ("returned", "Returned")]
@@ -13,7 +14,6 @@ EVIDENCE_FIELDS = {"evidence_note", "qty_done", "amount_done", "attachment_ids"}
 FRAME_FIELDS = {"period_start", "period_end", "deadline", "measure_id", "kind"}
 # written only by the status buttons
 PROTECTED = {"state", "date_submitted", "submitted_by_id", "date_decided", "decided_by_id", "submitted_late"}
-CONTROL_GROUP = "ukkr_debt_plan.group_admin_control"
 KIND_SUFFIX = {"period": "", "summary": " · сводка за месяц", "entry": " · запись"}
 
 

@@ -5,6 +5,7 @@ from odoo.addons.ukkr_collections.models.ukkr_personal_account import TENURES
 
 from .report_calc import category_sql
 from .ukkr_debt_snapshot_analysis import CATEGORY_SELECTION
+from odoo.addons.ukkr_collections.models import ledger_sql
 
 
 class UkkrDebtServiceAnalysis(models.Model):
@@ -38,8 +39,9 @@ class UkkrDebtServiceAnalysis(models.Model):
             SELECT min(l.id) AS id, l.period, to_date(l.period || '-01', 'YYYY-MM-DD') AS period_date,
                    a.settlement_id, a.building_id, {category} AS category, a.payer_kind, a.tenure,
                    coalesce(a.is_municipal, false) AS is_municipal, l.service_id,
-                   sum(l.accrued + l.correction - l.written_off) AS accrued, sum(l.paid) AS paid,
-                   sum(l.accrued + l.correction - l.paid - l.written_off) AS debt
+                   sum({charged}) AS accrued, sum(l.paid) AS paid,
+                   sum({owed}) AS debt
             FROM ukkr_ledger_line l JOIN ukkr_personal_account a ON a.id = l.account_id
             GROUP BY l.period, a.settlement_id, a.building_id, a.payer_kind, a.tenure, a.is_municipal, l.service_id)""".format(
-            table=self._table, category=category_sql("a.payer_kind", "a.tenure")))
+            table=self._table, category=category_sql("a.payer_kind", "a.tenure"), charged=ledger_sql.charged("l"),
+            owed=ledger_sql.owed("l")))

@@ -1,13 +1,11 @@
 from odoo import api, fields, models, tools
 
-from odoo.addons.ukkr_collections.models.selections import PAYER_KINDS
+from odoo.addons.ukkr_collections.models.selections import CATEGORY_SELECTION, PAYER_KINDS
 from odoo.addons.ukkr_collections.models.ukkr_personal_account import TENURES
 
 from .report_calc import category_sql
+from odoo.addons.ukkr_collections.models import ledger_sql
 
-CATEGORY_SELECTION = [("owner", "Population — owners"), ("social", "Population — social tenancy"),
-                      ("commercial", "Population — commercial tenancy"), ("legal", "Legal entities"),
-                      ("sole_trader", "Sole traders"), ("budget", "Budget organisations")]
 # keys sort in age order, so pivots and graphs list the buckets from the youngest debt to the oldest
 BUCKET_SELECTION = [("0_current", "Not overdue"), ("1_1_3", "1–3 months"), ("2_3_6", "3–6 months"),
                     ("3_6_12", "6–12 months"), ("4_12_36", "1–3 years"), ("5_barred", "Time-barred"),
@@ -64,8 +62,7 @@ class UkkrDebtSnapshotAnalysis(models.Model):
                 SELECT s.id, s.period, s.settlement_id, s.building_id, s.payer_kind, s.tenure,
                        coalesce(s.is_municipal, false) AS is_municipal, {category} AS category,
                        {oldest} AS oldest, s.overdue_debt, s.penalty, s.accrued, s.paid,
-                       s.period = (SELECT max(c.period) FROM ukkr_monthly_close c WHERE c.state = 'closed')
-                           AS is_last_period,
+                       s.period = ({last_closed}) AS is_last_period,
                        s.debt_current, s.debt_1_3, s.debt_3_6, s.debt_6_12, s.debt_12_36, s.debt_barred
                 FROM ukkr_debt_snapshot s),
             unpivoted AS (
@@ -85,4 +82,5 @@ class UkkrDebtSnapshotAnalysis(models.Model):
             FROM unpivoted
             GROUP BY period, is_last_period, settlement_id, building_id, category, payer_kind, tenure, is_municipal,
                      bucket, bucket_index)""".format(table=self._table, category=category_sql("s.payer_kind", "s.tenure"),
-                                                     oldest=oldest, values=values))
+                                                     oldest=oldest, values=values,
+                                                     last_closed=ledger_sql.LAST_CLOSED_SQL))

@@ -10,6 +10,8 @@ from odoo.exceptions import AccessError, UserError
 from . import report_calc, xlsx_writer
 from .report_calc import CATEGORIES, category_of, category_sql
 from .ukkr_report_mixin import PARAM_AUTO_SEND, PARAM_RECIPIENTS
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER
+from odoo.addons.ukkr_collections.models import ledger_sql
 
 _logger = logging.getLogger(__name__)
 
@@ -103,7 +105,7 @@ class UkkrMonthlyReport(models.AbstractModel):
                 sums["start"][category] += amount
         else:
             start_source = "ledger"
-            state = Close._compute_state(december, report_calc.period_bounds(december)[1])
+            state = Close.debt_state(december, report_calc.period_bounds(december)[1])
             for data in state["accounts"].values():
                 sums["start"][category_of(data["payer_kind"], data["tenure"])] += data["debt"]
 
@@ -114,9 +116,9 @@ class UkkrMonthlyReport(models.AbstractModel):
             sums["accrued"][category] += amount
         if live_months:
             cr.execute("""
-                SELECT {cat}, sum(l.accrued + l.correction - l.written_off) FROM ukkr_ledger_line l
+                SELECT {cat}, sum({charged}) FROM ukkr_ledger_line l
                 JOIN ukkr_personal_account a ON a.id = l.account_id WHERE l.period = ANY(%s) GROUP BY 1""".format(
-                cat=category_sql("a.payer_kind", "a.tenure")), (live_months,))
+                cat=category_sql("a.payer_kind", "a.tenure"), charged=ledger_sql.charged("l")), (live_months,))
             for category, amount in cr.fetchall():
                 sums["accrued"][category] += amount
 
@@ -432,7 +434,7 @@ class UkkrMonthlyReport(models.AbstractModel):
         """Generate the month's report, attach it to the plan's measure-5 execution of that month and submit it
         (the plan's own transitions), and e-mail it to the recipients set in the settings. Returns the
         ``ukkr.report.dispatch`` log record. For the УККР — manager group and the scheduled action."""
-        if self.env.uid != 1 and not self.env.user.has_group("ukkr_debt_plan.group_ukkr_manager"):
+        if self.env.uid != 1 and not self.env.user.has_group(MANAGER):
             raise AccessError(_("Only the УККР — manager group sends the monthly report to the administration."))
         close = self._closed_month(period)
         return self.sudo()._dispatch(close)

@@ -1,7 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ukkr_collections.models.ukkr_personal_account import rub
+from odoo.addons.ukkr_collections.models.money import rub
+from odoo.addons.ukkr_collections.models import ledger_sql
 
 ENTRANCE_NOTICE_MEASURE = 11  # «Размещение в подъездах информации о задолженности по дому …»
 
@@ -55,9 +56,7 @@ class UkkrNoticePosting(models.Model):
     @api.model
     def _printed_figures(self, building_id, day):
         Notice = self.env["report.ukkr_reports.building_debt_notice_document"].sudo()
-        self.env.cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed' AND period < %s",
-                            (str(day)[:7],))
-        period = self.env.cr.fetchone()[0]
+        period = ledger_sql.last_closed_period(self.env.cr, before=str(day)[:7])
         if not period:
             raise UserError(_("No month before %s is closed: the entrance notice prints the debt of a closed "
                               "month.") % fields.Date.from_string(day).strftime("%d.%m.%Y"))

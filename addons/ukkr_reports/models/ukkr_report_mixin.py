@@ -4,10 +4,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from . import report_calc, xlsx_writer
+from odoo.addons.ukkr_debt_plan.models.groups import CONTROL, EXECUTOR, LAWYER, MANAGER, OPERATOR
 
-REPORT_GROUPS = ("ukkr_debt_plan.group_ukkr_operator", "ukkr_debt_plan.group_ukkr_lawyer",
-                 "ukkr_debt_plan.group_ukkr_manager", "ukkr_debt_plan.group_admin_executor",
-                 "ukkr_debt_plan.group_admin_control")
+REPORT_GROUPS = (OPERATOR, LAWYER, MANAGER, EXECUTOR, CONTROL)
 # settings (ir.config_parameter), edited in Settings → УККР: отчёты
 PARAM_RECIPIENTS = "ukkr_reports.monthly_recipients"
 PARAM_AUTO_SEND = "ukkr_reports.monthly_auto_send"

@@ -7,11 +7,12 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.ukkr_collections.models.ukkr_personal_account import rub
+from odoo.addons.ukkr_collections.models.money import rub
 
 from . import xlsx_writer
+from odoo.addons.ukkr_debt_plan.models.groups import MANAGER
+from odoo.addons.ukkr_collections.models import ledger_sql
 
-MANAGER = "ukkr_debt_plan.group_ukkr_manager"
 DEFAULT_RECIPIENT = "Территориальное отделение КГКУ «Управление социальной защиты населения» по Северо-Енисейскому " \
                     "району"
 PARAM_RECIPIENT = "ukkr_reports.subsidy_register_recipient"
@@ -96,7 +97,7 @@ class UkkrSubsidyRegister(models.Model):
                 SELECT act.id AS act_id, act.account_id, l.period FROM act
                 JOIN ukkr_court_case_line l ON l.court_case_id = act.id WHERE l.period >= %(first)s),
             charged AS (
-                SELECT c.act_id, c.period, sum(g.accrued + g.correction - g.written_off) AS amount
+                SELECT c.act_id, c.period, sum({charged}) AS amount
                 FROM claimed c JOIN ukkr_ledger_line g ON g.account_id = c.account_id AND g.period = c.period
                 GROUP BY 1, 2),
             paid AS (
@@ -115,7 +116,7 @@ class UkkrSubsidyRegister(models.Model):
             JOIN ukkr_building b ON b.id = a.building_id LEFT JOIN ukkr_settlement s ON s.id = b.settlement_id
             GROUP BY act.id, act.account_id, a.name, p.name, s.name, b.street, b.house, a.apartment, act.kind,
                      act.order_number, act.act_date, act.date_in_force
-            ORDER BY a.name, act.id""", {"day": day, "first": first_period})
+            ORDER BY a.name, act.id""".format(charged=ledger_sql.charged("g")), {"day": day, "first": first_period})
         found = self.env.cr.fetchall()
         honoured = self.env["ukkr.installment.agreement"].sudo()._honoured_account_ids(
             list({row[1] for row in found}), day)

@@ -3,7 +3,7 @@ from collections import defaultdict
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
-from odoo.addons.ukkr_collections.models.ukkr_personal_account import rub
+from odoo.addons.ukkr_collections.models.money import rub
 
 from ..models import report_calc
 
