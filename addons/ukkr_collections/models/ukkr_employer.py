@@ -317,8 +317,8 @@ class UkkrEmployerLetter(models.Model):
     def _ukkr_email_state_changed(self, state):
         """mail_tracking's report on the letter's e-mail: delivered or opened proves delivery; a bounce, a
         rejection or an SMTP error marks it not delivered."""
-        labels = dict(self.env["mail.tracking.email"]._fields["state"]._description_selection(self.env))
-        note = _("E-mail: %s") % labels.get(state, state)
+        from .ukkr_mail_tracking import email_state_label
+        note = _("E-mail: %s") % email_state_label(state)
         for letter in self:
             if state in ("delivered", "opened") and letter.state in ("sent", "failed"):
                 letter._transition({"state": "delivered", "delivery_note": note})

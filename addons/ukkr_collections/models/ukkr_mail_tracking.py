@@ -13,6 +13,13 @@ from .ukkr_employer import EMAIL_FAILED
 TRACKED_MODELS = ("ukkr.notice", "ukkr.employer.letter")
 
 
+def email_state_label(state):
+    """The tracking state in the user's language (mail_tracking's own labels have no Russian)."""
+    return {"delivered": _("delivered"), "opened": _("opened"), "bounced": _("bounced by the recipient's server"),
+            "soft-bounced": _("temporarily bounced"), "rejected": _("rejected by the mail server"),
+            "spam": _("marked as spam"), "error": _("not sent: mail server error")}.get(state, state)
+
+
 class MailTrackingEmail(models.Model):
     _inherit = "mail.tracking.email"
 
@@ -47,14 +54,13 @@ class UkkrNoticeEmailTracking(models.Model):
     def _ukkr_email_state_changed(self, state):
         day = fields.Date.context_today(self.with_context(
             tz=self.env.context.get("tz") or self.env.user.tz or "Asia/Krasnoyarsk"))
-        labels = dict(self.env["mail.tracking.email"]._fields["state"]._description_selection(self.env))
         for notice in self.filtered(lambda n: n.channel == "email"):
             if state in ("delivered", "opened") and notice.state in ("sent", "failed"):
                 notice._confirm_delivery(max(day, notice.date_sent), _("E-mail delivery report: %s")
-                                         % labels.get(state, state))
+                                         % email_state_label(state))
             elif state in EMAIL_FAILED and notice.state == "sent":
                 notice._transition({"state": "failed"})
-                notice.message_post(body=_("E-mail not delivered: %s") % labels.get(state, state),
+                notice.message_post(body=_("E-mail not delivered: %s") % email_state_label(state),
                                     subtype="mail.mt_note")
 
 
