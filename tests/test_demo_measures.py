@@ -43,3 +43,18 @@ def test_every_measure_fed_by_data_shows_its_counts(rpc):
     assert sorted((e["measure_number"], e["state"]) for e in executions) == [
         (5, "submitted"), (21, "submitted"), (26, "submitted")]
     assert all(e["action_count"] > 0 for e in executions if e["measure_number"] in (21, 26))
+
+
+def test_demo_letters_to_employers_count_for_measure_7(rpc):
+    """The demo's legal department wrote to the heads of three organisations in the reported month (measure 7); the
+    letters give counts and sums only, and the «Меры» sheet counts them beside the information events."""
+    director, legal = rpc("director"), rpc("legaldept")
+    period = director.call("ukkr.monthly.close", "search_read", [("state", "=", "closed")], ["period"],
+                           order="period desc", limit=1)[0]["period"]
+    letters = legal.call("ukkr.employer.letter", "search_read",
+                         [("state", "in", ["sent", "delivered"]), ("date_sent", "like", period + "-%")],
+                         ["employee_accounts", "employee_debt", "district_debt"])
+    assert len(letters) >= 3
+    assert all(letter["employee_accounts"] == 3 and letter["district_debt"] > 0 for letter in letters)
+    sheet = _measure_sheet(base64.b64decode(director.call("ukkr.monthly.report", "render_xlsx_base64", period)))
+    assert sheet[7][3] >= len(letters)

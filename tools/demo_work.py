@@ -2,8 +2,8 @@
 
 ``collection_month(env, today)`` works as on days of the month before ``today`` (the last month the setup closes,
 after this work, so the monthly report sent after that close counts it): every measure of the plan that is
-evidenced by the suite's own records gets some — meetings (3, 8), information events (6, 7), consultations (9),
-notices (10), visits (12), an installment agreement (13), a service limitation warning (14), a housing offer (15),
+evidenced by the suite's own records gets some — meetings (3, 8), information events (6, 7), letters to debtors'
+employers (7), consultations (9), notices (10), visits (12), an installment agreement (13), a service limitation warning (14), a housing offer (15),
 a work-off agreement (17), court orders and eviction / termination claims (18–21), writs to the bailiffs and to an
 employer with their events and a travel-ban request (22, 23, 25, 26), the quarter's reconciliation with the
 bailiffs (24), a write-off proposed and posted (27, 28). Each piece is done by the demo user of its role, through
@@ -64,6 +64,7 @@ def collection_month(env, today):
         return None
 
     done.update(_plan_events(env, users, day))
+    done.update(_employer_letters(env, users, day, individual))
     done.update(_pre_trial(env, users, day, take))
     done.update(_court(env, users, day, take))
     done.update(_enforcement(env, users, day, first, take))
@@ -108,6 +109,31 @@ def _plan_events(env, users, day):
                 "building_id": building.id, "entrances": 2, "note": "Демо: объявление на досках у подъездов."})
         done["объявления в подъездах"] = 1
     return done
+
+
+def _employer_letters(env, users, day, cases):
+    """Measure 7: three organisations in the register of debtors' employers, the legal group links a few debtors'
+    accounts to them, and the administration's legal department sends each head a letter (printed, by post)."""
+    if "ukkr.employer" not in env:
+        return {}
+    names = ("ООО «Северное золото»", "ООО «Тейская энергосеть»", "МБУ «Культурно-досуговый центр»")
+    accounts = cases.mapped("account_id")
+    letters = env["ukkr.employer.letter"]
+    for index, name in enumerate(names):
+        partner = env["res.partner"].search([("name", "=", name)], limit=1) or \
+            env["res.partner"].create({"name": name, "is_company": True})
+        employer = env["ukkr.employer"].search([("partner_id", "=", partner.id)]) or \
+            env["ukkr.employer"].sudo(users["legaldept"]).create({
+                "partner_id": partner.id, "head_name": "Руководителю", "address": "гп Северо-Енисейский"})
+        for account in accounts[index * 3:index * 3 + 3]:
+            env["ukkr.employer.employee"].sudo(users["lawyer"]).create({
+                "employer_id": employer.id, "account_id": account.id, "source": "заявление плательщика (демо)"})
+        with as_of(day[3]):
+            letter = env["ukkr.employer.letter"].sudo(users["legaldept"]).create({
+                "employer_id": employer.id, "channel": "post"})
+            letter.action_send()
+        letters |= letter
+    return {"письма работодателям": len(letters)}
 
 
 def _pre_trial(env, users, day, take):

@@ -9,7 +9,7 @@
     "website": "https://www.admse.ru",
     "license": "LGPL-3",
     "depends": ["ukkr_debt_plan", "account", "l10n_ru", "auditlog", "partner_contact_birthdate",
-                "partner_identification", "queue_job", "queue_job_cron"],
+                "partner_identification", "queue_job", "queue_job_cron", "mail_tracking"],
     "data": [
         "security/ir.model.access.csv",
         "security/ukkr_case_rules.xml",
@@ -115,6 +115,11 @@
         "views/ukkr_social_safeguard_views.xml",
         "security/ukkr_job_rules.xml",
         "views/ukkr_job_views.xml",
+        "data/ukkr_sms_poll_cron_data.xml",
+        "report/ukkr_employer_letter_report.xml",
+        "views/ukkr_employer_views.xml",
+        "data/auditlog_employer_data.xml",
+        "security/ukkr_mail_tracking_rules.xml",
     ],
     "installable": True,
 }

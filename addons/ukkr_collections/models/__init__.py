@@ -91,3 +91,6 @@ from . import ukkr_next_action
 from . import ukkr_social_safeguard
 from . import ukkr_job
 from . import ukkr_job_hooks
+from . import ukkr_employer
+from . import ukkr_mail_tracking
+from . import ukkr_sms_polling

@@ -6,7 +6,10 @@ has two methods:
 - ``send(phone, text, client_id)`` → :class:`SmsResult` (``status`` ``sent`` or ``delivered``, ``provider_id``)
   or raises :class:`SmsError` (``kind`` one of ``timeout``, ``connection``, ``http``, ``format``, ``rejected`` and
   a technical ``detail``); the caller retries and translates the kind into a message;
-- ``check()`` → a short text describing the account (balance, name…) or raises :class:`SmsError`.
+- ``check()`` → a short text describing the account (balance, name…) or raises :class:`SmsError`;
+- ``status(provider_ids)`` → the delivery status of sent messages, ``[{"id", "status", "time"}]`` in the shape of
+  the gateway's delivery reports (``ukkr_sms_delivery``), for the polling of messages without a report
+  (``ukkr_sms_polling``); raises :class:`SmsError`. ``STATUS_BATCH`` ids go in one request at most.
 
 To add a provider: subclass :class:`SmsProvider`, set ``code``, decorate with ``@register`` and add the code to the
 ``provider`` selection of ``ukkr.sms.gateway`` (a test checks that both lists agree).
@@ -68,11 +71,16 @@ class SmsProvider:
             raise SmsError("format", "JSON is not an object: %s" % response.text[:300])
         return data
 
+    STATUS_BATCH = 100
+
     def send(self, phone, text, client_id):
         raise NotImplementedError
 
     def check(self):
         raise NotImplementedError
+
+    def status(self, provider_ids):
+        raise SmsError("format", "the protocol has no status request")
 
 
 @register
@@ -118,6 +126,20 @@ class GenericJsonProvider(SmsProvider):
             raise SmsError("rejected", refusal)
         return ", ".join("%s: %s" % (k, v) for k, v in sorted(data.items()))
 
+    def status(self, provider_ids):
+        """``POST status_url`` (default: the send URL with its last part replaced by ``status``) with
+        ``{"login", "token", "ids": [...]}``; answer ``{"messages": [{"id", "status", "time"}]}``."""
+        url = self.config.get("status_url") or self.config["url"].rstrip("/").rsplit("/", 1)[0] + "/status"
+        data = self._post(url, json=dict(self._credentials(), ids=list(provider_ids)))
+        refusal = self._refusal(data)
+        if refusal:
+            raise SmsError("rejected", refusal)
+        items = data.get("messages")
+        if not isinstance(items, list):
+            raise SmsError("format", "no list of messages in the status answer: %s" % str(data)[:300])
+        return [{"id": str(item.get("id") or ""), "status": item.get("status"), "time": item.get("time")}
+                for item in items if isinstance(item, dict) and item.get("id")]
+
 
 @register
 class SmsRuStyleProvider(SmsProvider):
@@ -153,3 +175,27 @@ class SmsRuStyleProvider(SmsProvider):
         if str(data.get("status")).upper() != "OK":
             raise SmsError("rejected", str(data.get("status_text") or data))
         return str(data.get("status_text") or "OK")
+
+    # the status codes of the SMS.ru-style status request: delivered (103, 110 read) and final failures
+    DELIVERED_CODES = (103, 110)
+    FAILED_CODES = (104, 105, 106, 107, 108, 150)
+
+    def status(self, provider_ids):
+        """``POST …/sms/status`` form ``api_id``, ``sms_id`` (comma-separated), ``json=1``; answer
+        ``{"status": "OK", "sms": {"<id>": {"status": "OK", "status_code": 103, "status_text": …}}}``."""
+        url = self.config["url"].rstrip("/")
+        base = url[:-len("/send")] if url.endswith("/send") else url.rsplit("/", 1)[0]
+        data = self._post(base + "/status", data={"api_id": self.config.get("token") or "",
+                                                  "sms_id": ",".join(provider_ids), "json": "1"})
+        if str(data.get("status")).upper() != "OK":
+            raise SmsError("rejected", str(data.get("status_text") or data))
+        reports = []
+        for provider_id, item in (data.get("sms") or {}).items():
+            try:
+                code = int((item or {}).get("status_code"))
+            except (TypeError, ValueError):
+                continue
+            status = "delivered" if code in self.DELIVERED_CODES else "failed" if code in self.FAILED_CODES \
+                else "enroute"
+            reports.append({"id": str(provider_id), "status": status, "time": None})
+        return reports

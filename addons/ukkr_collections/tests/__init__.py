@@ -48,3 +48,5 @@ from . import test_tenancy_claims
 from . import test_document_template
 from . import test_jobs
 from . import test_numbering
+from . import test_employer_letters
+from . import test_delivery_tracking

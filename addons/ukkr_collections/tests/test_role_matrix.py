@@ -159,6 +159,12 @@ MATRIX = {
     "ukkr.sms.gateway":             ("r",    "r",    "rwcu", ".",    "."),
     "ukkr.sms.message":             ("rc",   "r",    "rwcu", ".",    "."),
     "ukkr.mailer":                  ABSTRACT,
+    "mail.tracking.email":          ("r",    "r",    "r",    "r",    "r"),   # the payers' ones: UKKR users only (rules)
+    # measure 7: the register of debtors' employers; where a payer works — the legal group and the manager only
+    "ukkr.employer":                ("r",    "rwc",  "rwcu", "rwc",  "r"),
+    "ukkr.employer.employee":       (".",    "rwcu", "rwcu", ".",    "."),
+    "ukkr.employer.letter":         ("r",    "rwc",  "rwcu", "rwc",  "r"),   # sent letters are not deleted
+    "ukkr.employer.letter.action":  (".",    "r",    "r",    ".",    "."),   # made by the letter's sending
     # ukkr_reports: aggregates without personal fields, reports through the report groups check
     "ukkr.debt.snapshot.analysis":  ("r",    "r",    "r",    "r",    "r"),   # SQL view
     "ukkr.debt.service.analysis":   ("r",    "r",    "r",    "r",    "r"),   # SQL view
@@ -400,6 +406,10 @@ class TestRoleMatrix(common.TransactionCase):
         reconciliation = env["ukkr.fssp.reconciliation"].create({
             "year": 2026, "quarter": "4", "line_ids": [(0, 0, {"kind": "missing_here", "writ_number": "2-8/2026",
                                                                "proceeding_id": proceeding.id})]})
+        employer = env["ukkr.employer"].create({"partner_id": env["res.partner"].create({
+            "name": "ООО «Проверка прав»", "is_company": True}).id})
+        employee = env["ukkr.employer.employee"].create({"employer_id": employer.id, "account_id": municipal.id})
+        letter = env["ukkr.employer.letter"].create({"employer_id": employer.id, "date": "2026-11-26"})
         write_off = env["ukkr.write.off"].create({"account_id": municipal.id, "reason": "deceased",
                                                   "line_ids": [(0, 0, {"period": "2026-09", "principal": 10})]})
         return {
@@ -606,6 +616,15 @@ class TestRoleMatrix(common.TransactionCase):
                                  {"name": "Новый шлюз", "url": "http://127.0.0.1:9/", "active": False}, "name"),
             "ukkr.sms.message": (env["ukkr.sms.message"].create({"phone": "+79131234567", "body": "Проверка"}),
                                  {"phone": "+79131234568", "body": "Проверка прав"}, "body"),
+            "mail.tracking.email": (env["mail.tracking.email"].create({"name": "Проверка прав",
+                                                                       "recipient": "x@example.ru"}), None, "name"),
+            "ukkr.employer": (employer, {"partner_id": env["res.partner"].create({
+                "name": "ООО «Проверка прав 2»", "is_company": True}).id}, "note"),
+            "ukkr.employer.employee": (employee, {"employer_id": employer.id, "account_id": self.private.id},
+                                       "source"),
+            "ukkr.employer.letter": (letter, {"employer_id": employer.id, "channel": "post"}, "date"),
+            "ukkr.employer.letter.action": (env["ukkr.employer.letter.action"].create({
+                "letter_id": letter.id, "account_id": municipal.id, "date": "2026-11-26"}), None, "date"),
         }
 
     def rule_samples(self):
