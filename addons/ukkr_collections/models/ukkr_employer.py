@@ -8,31 +8,20 @@ the organisation's people are in debt and for how much — counts and sums only,
 to pay (the channel register, measure 16); its sending is recorded on the debtor case of every account concerned
 (``ukkr.employer.letter.action``) and counted for measure 7 in the quarter it was sent.
 """
-import calendar
-from datetime import date
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.mail import single_email_re
 
+from odoo.addons.ukkr_debt_plan.models.groups import EXECUTOR, LAWYER, MANAGER
+
+from .ledger_sql import last_closed_period
+from .period_calc import period_end, period_of
 from .ukkr_mailer import formataddr
 
-LEGAL = "ukkr_debt_plan.group_ukkr_lawyer"
-LETTER_GROUPS = ("ukkr_debt_plan.group_ukkr_lawyer", "ukkr_debt_plan.group_ukkr_manager",
-                 "ukkr_debt_plan.group_admin_executor")
+LEGAL = LAWYER
+LETTER_GROUPS = (LAWYER, MANAGER, EXECUTOR)
 EMPLOYER_LETTERS = 7
-
-
-def snapshot_period(day):
-    """The last month closed before ``day`` can be: the month before the letter's month (YYYY-MM)."""
-    first = day.replace(day=1)
-    year, month = (first.year, first.month - 1) if first.month > 1 else (first.year - 1, 12)
-    return "%04d-%02d" % (year, month)
-
-
-def period_end(period):
-    year, month = int(period[:4]), int(period[5:7])
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 class UkkrEmployer(models.Model):
@@ -198,9 +187,7 @@ class UkkrEmployerLetter(models.Model):
         accounts in debt, debt and overdue debt, and the same over the organisation's employees' accounts."""
         self.ensure_one()
         day = fields.Date.from_string(self.date)
-        self.env.cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed' AND period <= %s",
-                            (snapshot_period(day),))
-        period = self.env.cr.fetchone()[0]
+        period = last_closed_period(self.env.cr, before=period_of(day))
         if not period:
             raise UserError(_("No month before %s has been closed: the letter has no debt figures to give. Close "
                               "the month first.") % day.strftime("%d.%m.%Y"))
