@@ -710,8 +710,45 @@ def table():
         handle.write(text)
 
 
+# ---------------------------------------------------------------------------------------------------- import RSS
+def month_file(accounts, months, path):
+    """Write the measured month's accruals (every account) to ``path`` — made apart from the process that imports
+    it, so the generator's memory does not count in the import's peak RSS."""
+    files = _files(accounts, months)
+    last = _last_period(files)
+    with open(path, "wb") as handle:
+        handle.write(_split(files["accruals.csv"], lambda line: line.split(";")[1] == last))
+    say("%s: accruals of %s" % (path, last))
+
+
+def import_rss(env, path):
+    """Peak RSS of this process while the importer loads ``path`` (a month already loaded: every account's lines
+    are replaced, so every account's payments are re-allocated — the re-import the load test's job makes), then
+    rolled back (the month must be open or reopened, as after the load test's jobs)."""
+    import psutil
+    with open(path, "rb") as handle:
+        content = handle.read()
+    period = content.decode("utf-8").splitlines()[1].split(";")[1]
+    cr = env.cr
+    cr.execute("SAVEPOINT bench_import_rss")
+    before = psutil.Process().memory_info().rss / 1048576.0
+    started = time.time()
+    with PeakRss() as peak:
+        result = env["ukkr.billing.import"].import_content(content, "bench-rss-%s.csv" % period)
+    elapsed = time.time() - started
+    cr.execute("ROLLBACK TO SAVEPOINT bench_import_rss")
+    say("import of %s (%d rows, errors %s): %.1f s; RSS before %.0f MiB, peak %.0f MiB" % (
+        period, result.get("rows", 0), result.get("errors")[:3], elapsed, before, peak.mib))
+    results = load_results()
+    results["import_rss"] = {"period": period, "rows": result.get("rows"), "seconds": round(elapsed, 1),
+                             "rss_before_mib": round(before), "peak_mib": round(peak.mib)}
+    save_results(results)
+
+
 def main(env, argv):
-    """Entry for tools/odoo_exec.py: ``setup ACCOUNTS MONTHS`` or ``measure REPEAT``."""
+    """Entry for tools/odoo_exec.py: ``setup ACCOUNTS MONTHS``, ``measure REPEAT`` or ``import-rss FILE``."""
+    if argv[0] == "import-rss":
+        return import_rss(env, argv[1])
     if argv[0] == "setup":
         setup(env, int(argv[1]), int(argv[2]))
     elif argv[0] == "measure":
@@ -726,6 +763,8 @@ if __name__ == "__main__":
         kanban(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]))
     elif sys.argv[1] == "load":   # load URL DB SESSIONS SECONDS [jobs]
         load(sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5]), with_jobs=sys.argv[6:7] == ["jobs"])
+    elif sys.argv[1] == "month-file":   # month-file ACCOUNTS MONTHS PATH
+        month_file(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
     elif sys.argv[1] == "table":
         results = load_results()
         results["finished"] = datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
