@@ -47,3 +47,4 @@ from . import test_enforcement_documents
 from . import test_tenancy_claims
 from . import test_document_template
 from . import test_jobs
+from . import test_case_kanban
