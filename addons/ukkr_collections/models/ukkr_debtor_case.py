@@ -283,11 +283,11 @@ class UkkrDebtorCase(models.Model):
                 FROM pending p LEFT JOIN monthly m ON m.account_id = p.account_id
                 WHERE p.overdue_debt >= p.amount OR (m.average > 0 AND p.overdue_debt >= p.months * m.average))
             INSERT INTO ukkr_debtor_case (account_id, partner_id, settlement_id, building_id, payer_kind, tenure,
-                is_municipal, stage_id, stage_code, state, priority, opened_by, open_reason, date_open,
-                last_close_period, debt_at_close, overdue_at_close, penalty_at_close, months_in_debt,
+                is_municipal, account_name, apartment, stage_id, stage_code, state, priority, opened_by, open_reason,
+                date_open, last_close_period, debt_at_close, overdue_at_close, penalty_at_close, months_in_debt,
                 create_uid, create_date, write_uid, write_date)
             SELECT c.account_id, a.partner_id, a.settlement_id, a.building_id, a.payer_kind, a.tenure,
-                   a.is_municipal, %(stage)s, 'identified', 'open', '0', 'close',
+                   a.is_municipal, a.name, a.apartment, %(stage)s, 'identified', 'open', '0', 'close',
                    %(reason)s || to_char(c.overdue_debt, 'FM999999999990D00'), %(today)s,
                    %(period)s, c.debt, c.overdue_debt, c.penalty, c.months_in_debt,
                    %(uid)s, %(now)s, %(uid)s, %(now)s

@@ -5,7 +5,7 @@ from odoo.tests.common import TransactionCase
 
 from odoo.addons.ukkr_debt_plan.tests.common import today_is
 
-from .test_billing_import import ACCOUNTS
+from .test_billing_import import ACCOUNTS, ACCRUALS, PAYMENTS
 
 
 class TestCaseKanban(TransactionCase):
@@ -50,3 +50,20 @@ class TestCaseKanban(TransactionCase):
                 .encode("utf-8"), "accounts.csv")
         self.case.invalidate_cache()
         self.assertEqual((self.case.account_name, self.case.apartment), ("9900000002", "2а"))
+
+    def test_cases_opened_by_the_close_carry_the_copies(self):
+        """The close opens cases set-based (SQL): the card's columns are written there too."""
+        self.env.cr.execute("DELETE FROM ukkr_payment_allocation; DELETE FROM ukkr_payment; "
+                            "DELETE FROM ukkr_ledger_line; DELETE FROM ukkr_debt_snapshot; "
+                            "DELETE FROM ukkr_monthly_close")
+        self.env["ukkr.debtor.case"].search([]).write({"state": "closed"})
+        with today_is("2026-11-26"):
+            for text, name in ((ACCRUALS, "accruals.csv"), (PAYMENTS, "payments.csv")):
+                self.env["ukkr.billing.import"].import_content(text.encode("utf-8"), name)
+            for period in ("2026-09", "2026-10"):
+                self.env["ukkr.monthly.close"].close_period(period)
+        cases = self.env["ukkr.debtor.case"].search([("state", "=", "open"), ("opened_by", "=", "close")])
+        self.assertTrue(cases)
+        self.assertEqual([(c.account_name, c.apartment) for c in cases],
+                         [(c.account_id.name, c.account_id.apartment) for c in cases])
+        self.assertIn("9900000003", cases.mapped("account_name"))
