@@ -91,3 +91,11 @@ def test_city_targets_and_load_verdicts(bench, tmp_path, monkeypatch):
     assert any("2048 MiB" in line and line.endswith("yes") for line in text)
     assert any(line.startswith("first paint of the case kanban") and line.endswith("yes") for line in text)
     assert any("import job: done" in line for line in text)
+
+
+def test_kanban_fields_are_the_views(bench):
+    """The bench loads the case kanban with the fields the web client asks: every field of the kanban's arch."""
+    import re
+    view = open(os.path.join(TOOLS, "..", "addons", "ukkr_collections", "views", "ukkr_debtor_case_views.xml")).read()
+    kanban = view[view.index("<kanban"):view.index("</kanban>")]
+    assert sorted(bench.KANBAN_FIELDS) == sorted(set(re.findall(r'<field name="([a-z_]+)"', kanban)))

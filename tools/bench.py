@@ -430,9 +430,7 @@ def kanban(url, db, login, password, repeat):
     session = call("/web/session/authenticate", {"db": db, "login": login, "password": password})
     context = dict(session["user_context"])
     domain = [["state", "=", "open"]]
-    fields = ["account_id", "activity_ids", "activity_state", "apartment", "building_id", "color", "deadline_passed",
-              "months_in_debt", "name", "next_action", "next_deadline", "overdue_at_close", "priority",
-              "settlement_id", "stage_id", "user_id"]
+    fields = KANBAN_FIELDS
 
     def open_kanban():
         groups = call("/web/dataset/call_kw/ukkr.debtor.case/read_group", {
@@ -516,8 +514,10 @@ class WebClient(object):
         return 1
 
 
-KANBAN_FIELDS = ["account_id", "activity_ids", "activity_state", "apartment", "building_id", "color",
-                 "deadline_passed", "months_in_debt", "name", "next_action", "next_deadline", "overdue_at_close",
+# the fields the web client asks for the case kanban's cards: every field of its arch (tests/test_bench_tools.py
+# checks them against addons/ukkr_collections/views/ukkr_debtor_case_views.xml)
+KANBAN_FIELDS = ["account_name", "activity_ids", "activity_state", "apartment", "building_id", "color",
+                 "deadline_passed", "months_in_debt", "next_action", "next_deadline", "overdue_at_close",
                  "priority", "settlement_id", "stage_id", "user_id"]
 
 
@@ -710,8 +710,110 @@ def table():
         handle.write(text)
 
 
+# ---------------------------------------------------------------------------------------------------- import RSS
+def month_file(accounts, months, path):
+    """Write the measured month's accruals (every account) to ``path`` — made apart from the process that imports
+    it, so the generator's memory does not count in the import's peak RSS."""
+    files = _files(accounts, months)
+    last = _last_period(files)
+    with open(path, "wb") as handle:
+        handle.write(_split(files["accruals.csv"], lambda line: line.split(";")[1] == last))
+    say("%s: accruals of %s" % (path, last))
+
+
+def import_rss(env, path):
+    """Peak RSS of this process while the importer loads ``path`` (a month already loaded: every account's lines
+    are replaced, so every account's payments are re-allocated — the re-import the load test's job makes), then
+    rolled back (the month must be open or reopened, as after the load test's jobs)."""
+    import psutil
+    with open(path, "rb") as handle:
+        content = handle.read()
+    period = content.decode("utf-8").splitlines()[1].split(";")[1]
+    cr = env.cr
+    cr.execute("SAVEPOINT bench_import_rss")
+    before = psutil.Process().memory_info().rss / 1048576.0
+    started = time.time()
+    with PeakRss() as peak:
+        result = env["ukkr.billing.import"].import_content(content, "bench-rss-%s.csv" % period)
+    elapsed = time.time() - started
+    cr.execute("ROLLBACK TO SAVEPOINT bench_import_rss")
+    say("import of %s (%d rows, errors %s): %.1f s; RSS before %.0f MiB, peak %.0f MiB" % (
+        period, result.get("rows", 0), result.get("errors")[:3], elapsed, before, peak.mib))
+    results = load_results()
+    results["import_rss"] = {"period": period, "rows": result.get("rows"), "seconds": round(elapsed, 1),
+                             "rss_before_mib": round(before), "peak_mib": round(peak.mib)}
+    save_results(results)
+
+
+# ---------------------------------------------------------------------------------------------------- kanban profile
+def kanban_profile(env, repeat=3):
+    """What the case kanban's first page costs as each role of the load test, inside Odoo: the web client's calls
+    (read_group by stage; per column search_read of 40 cards and, when the column is full, search_count — as
+    ``/web/dataset/search_read`` does), timed, with the SQL statements grouped by their text and the costliest
+    Python calls (cProfile). Written to artifacts/profile-kanban.txt."""
+    import cProfile
+    import pstats
+    import re
+    from collections import defaultdict
+    from odoo.sql_db import Cursor
+    statements = defaultdict(lambda: [0, 0.0])
+    original = Cursor.execute
+
+    def timed_execute(self, query, params=None, log_exceptions=None):
+        started = time.time()
+        try:
+            return original(self, query, params, log_exceptions) if log_exceptions is not None \
+                else original(self, query, params)
+        finally:
+            key = re.sub(r"\s+", " ", query if isinstance(query, str) else str(query))[:260]
+            statements[key][0] += 1
+            statements[key][1] += time.time() - started
+    lines = []
+    for login, _name, _group in BENCH_USERS:
+        user = env["res.users"].search([("login", "=", login)])
+        cases = env["ukkr.debtor.case"].sudo(user).with_context(env["res.users"].sudo(user).context_get())
+
+        def first_page():
+            groups = cases.read_group([("state", "=", "open")], ["stage_id"], ["stage_id"], lazy=True)
+            for group in groups:
+                records = cases.search_read(group["__domain"], KANBAN_FIELDS, limit=40)
+                if len(records) == 40:
+                    cases.search_count(group["__domain"])
+                cases.invalidate_cache()
+            return groups
+        first_page()   # warm the registry's caches (rules, fields), as a running server has them
+        statements.clear()
+        Cursor.execute = timed_execute
+        profile = cProfile.Profile()
+        samples = []
+        try:
+            for _run in range(repeat):
+                env.clear()
+                started = time.time()
+                profile.runcall(first_page)
+                samples.append(time.time() - started)
+        finally:
+            Cursor.execute = original
+        lines.append("== %s: first page %s s (median of %d)" % (login, round(statistics.median(samples), 3), repeat))
+        for query, (count, seconds) in sorted(statements.items(), key=lambda item: -item[1][1])[:12]:
+            lines.append("  %7.3f s %5d× %s" % (seconds / repeat, count // repeat, query))
+        stream = io.StringIO()
+        pstats.Stats(profile, stream=stream).sort_stats("tottime").print_stats(15)
+        lines.append("\n".join(stream.getvalue().splitlines()[:40]))
+    text = "\n".join(lines)
+    print(text)
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    with open(os.path.join(ARTIFACTS, "profile-kanban.txt"), "w") as handle:
+        handle.write(text + "\n")
+
+
 def main(env, argv):
-    """Entry for tools/odoo_exec.py: ``setup ACCOUNTS MONTHS`` or ``measure REPEAT``."""
+    """Entry for tools/odoo_exec.py: ``setup ACCOUNTS MONTHS``, ``measure REPEAT``, ``import-rss FILE`` or
+    ``kanban-profile``."""
+    if argv[0] == "import-rss":
+        return import_rss(env, argv[1])
+    if argv[0] == "kanban-profile":
+        return kanban_profile(env)
     if argv[0] == "setup":
         setup(env, int(argv[1]), int(argv[2]))
     elif argv[0] == "measure":
@@ -726,6 +828,8 @@ if __name__ == "__main__":
         kanban(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]))
     elif sys.argv[1] == "load":   # load URL DB SESSIONS SECONDS [jobs]
         load(sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5]), with_jobs=sys.argv[6:7] == ["jobs"])
+    elif sys.argv[1] == "month-file":   # month-file ACCOUNTS MONTHS PATH
+        month_file(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
     elif sys.argv[1] == "table":
         results = load_results()
         results["finished"] = datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")

@@ -7,6 +7,12 @@ from .sql_copy import copy_rows
 from . import ledger_sql
 
 
+def _batches(ids, size):
+    """The distinct ``ids`` in ascending order, in lists of at most ``size``."""
+    ids = sorted(set(ids))
+    return [ids[start:start + size] for start in range(0, len(ids), size)]
+
+
 class UkkrLedgerLine(models.Model):
     """The debt ledger: one line per personal account × period (YYYY-MM) × service.
 
@@ -16,6 +22,8 @@ class UkkrLedgerLine(models.Model):
     _description = "Debt ledger line"
     _order = "account_id, period, service_id"
     _rec_name = "period"
+    # accounts allocated at once: at 36 months of history 2 000 accounts hold ≈ 340 000 lines (≈ 100 MiB in Python)
+    _ALLOCATION_BATCH = 2000
 
     account_id = fields.Many2one("ukkr.personal.account", "Personal account", required=True, ondelete="cascade",
                                  index=True)
@@ -45,22 +53,30 @@ class UkkrLedgerLine(models.Model):
     @api.model
     def _allocate_payments(self, account_ids=None):
         """Rebuild the allocation of payments to ledger lines (and the lines' «paid») for these accounts, or for
-        all, from scratch. Set-based: two reads, the pure allocation per account in memory, a COPY of the
-        allocations and one UPDATE of the lines whose «paid» changes."""
+        all, from scratch. Set-based, in batches of ``_ALLOCATION_BATCH`` accounts (an account's allocation depends
+        on its own lines and payments only), so the memory it takes is bounded whatever the number of accounts:
+        per batch two reads, the pure allocation per account in memory, a COPY of the allocations and one UPDATE
+        of the lines whose «paid» changes."""
         cr = self.env.cr
-        where, params = ("WHERE account_id = ANY(%s)", [list(account_ids)]) if account_ids is not None else ("", [])
-        lines = self._owed_lines(where, params, after_payments=False)
-        cr.execute("SELECT id, account_id, date, amount, period FROM ukkr_payment " + where, params)
-        payments = defaultdict(list)
-        for payment_id, account_id, pay_date, amount, period in cr.fetchall():
-            payments[account_id].append((payment_id, fields.Date.from_string(pay_date), amount, period))
-        cr.execute("DELETE FROM ukkr_payment_allocation " + where, params)
-        return self._write_allocations(lines, payments, replace=True)
+        if account_ids is None:
+            cr.execute("SELECT id FROM ukkr_personal_account")
+            account_ids = [account_id for (account_id,) in cr.fetchall()]
+        count = 0
+        for batch in _batches(account_ids, self._ALLOCATION_BATCH):
+            params = [batch]
+            lines = self._owed_lines("WHERE account_id = ANY(%s)", params, after_payments=False)
+            cr.execute("SELECT id, account_id, date, amount, period FROM ukkr_payment WHERE account_id = ANY(%s)",
+                       params)
+            payments = self._payments_by_account(cr.fetchall())
+            cr.execute("DELETE FROM ukkr_payment_allocation WHERE account_id = ANY(%s)", params)
+            count += self._write_allocations(lines, payments, replace=True)
+        return count
 
     @api.model
     def _allocate_new_payments(self, payment_ids):
         """Allocate newly imported payments on top of the existing allocation. An account whose new payments are
-        dated before one of its older payments is rebuilt from scratch instead (the order of payments matters)."""
+        dated before one of its older payments is rebuilt from scratch instead (the order of payments matters).
+        In batches of accounts, as ``_allocate_payments``."""
         cr = self.env.cr
         cr.execute("""SELECT n.account_id, min(n.date), max(o.date) FROM ukkr_payment n
                       LEFT JOIN ukkr_payment o ON o.account_id = n.account_id AND NOT (o.id = ANY(%s))
@@ -69,15 +85,20 @@ class UkkrLedgerLine(models.Model):
         for account_id, first_new, last_old in cr.fetchall():
             (rebuild if last_old and last_old > first_new else append).append(account_id)
         count = self._allocate_payments(rebuild) if rebuild else 0
-        if append:
-            lines = self._owed_lines("WHERE account_id = ANY(%s)", [append], after_payments=True)
+        for batch in _batches(append, self._ALLOCATION_BATCH):
+            lines = self._owed_lines("WHERE account_id = ANY(%s)", [batch], after_payments=True)
             cr.execute("SELECT id, account_id, date, amount, period FROM ukkr_payment WHERE id = ANY(%s) "
-                       "AND account_id = ANY(%s)", (list(payment_ids), append))
-            payments = defaultdict(list)
-            for payment_id, account_id, pay_date, amount, period in cr.fetchall():
-                payments[account_id].append((payment_id, fields.Date.from_string(pay_date), amount, period))
-            count += self._write_allocations(lines, payments)
+                       "AND account_id = ANY(%s)", (list(payment_ids), batch))
+            count += self._write_allocations(lines, self._payments_by_account(cr.fetchall()))
         return count
+
+    @api.model
+    def _payments_by_account(self, rows):
+        """(id, account_id, date, amount, period) rows → {account_id: [(id, date, amount, period)]}."""
+        payments = defaultdict(list)
+        for payment_id, account_id, pay_date, amount, period in rows:
+            payments[account_id].append((payment_id, fields.Date.from_string(pay_date), amount, period))
+        return payments
 
     @api.model
     def _accounts_to_reallocate(self, account_ids):

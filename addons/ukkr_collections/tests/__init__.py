@@ -50,3 +50,4 @@ from . import test_jobs
 from . import test_numbering
 from . import test_employer_letters
 from . import test_delivery_tracking
+from . import test_case_kanban

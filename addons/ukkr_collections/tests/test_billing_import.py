@@ -227,3 +227,31 @@ class TestLedgerAfterImport(TransactionCase):
         self.assertEqual(state(), incremental)
         lines = self.env["ukkr.ledger.line"].search([("account_id.name", "=", "9900000002")])
         self.assertEqual(sorted(lines.mapped("paid")), [2200.0, 2500.0])
+
+    def test_allocation_in_batches_of_accounts(self):
+        """The allocation works in batches of accounts (bounded memory at any scale): batches of one account give
+        the same allocations and «paid» as one batch of all, for the rebuild and for payments appended."""
+        from odoo.addons.ukkr_debt_plan.tests.common import today_is
+        Ledger = type(self.env["ukkr.ledger.line"])
+        cr = self.env.cr
+
+        def state():
+            cr.execute("SELECT payment_id, ledger_line_id, account_id, period, date, amount "
+                       "FROM ukkr_payment_allocation ORDER BY 1, 2")
+            allocations = cr.fetchall()
+            cr.execute("SELECT id, paid FROM ukkr_ledger_line ORDER BY id")
+            return allocations, cr.fetchall()
+        self.env["ukkr.ledger.line"]._allocate_payments()
+        whole = state()
+        self.assertTrue(whole[0])
+        self.patch(Ledger, "_ALLOCATION_BATCH", 1)
+        self.env["ukkr.ledger.line"]._allocate_payments()
+        self.assertEqual(state(), whole)
+        # new payments of two accounts appended batch by batch: each gets its own allocation
+        with today_is("2026-11-26"):
+            self.env["ukkr.billing.import"].import_content(
+                "account;date;amount;doc\n9900000003;05.11.2026;5000;P-5\n9900000002;06.11.2026;1500;P-6\n"
+                .encode("utf-8"), "p56.csv")
+        lines = self.env["ukkr.ledger.line"].search([("account_id.name", "in", ("9900000002", "9900000003"))])
+        self.assertEqual(sorted((l.account_id.name, l.paid) for l in lines),
+                         [("9900000002", 2500.0), ("9900000003", 5000.0)])

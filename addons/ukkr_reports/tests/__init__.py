@@ -13,3 +13,4 @@ from . import test_subsidy_register
 from . import test_measures_from_data
 from . import test_notice_posting
 from . import test_payment_channels_in_documents
+from . import test_debt_analysis_store
