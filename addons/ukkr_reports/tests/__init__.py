@@ -8,3 +8,4 @@ from . import test_case_analysis
 from . import test_fssp_sheet
 from . import test_court_sheet
 from . import test_write_off_report
+from . import test_button_sweep
