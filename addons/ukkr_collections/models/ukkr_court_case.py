@@ -107,7 +107,7 @@ class UkkrCourtCase(models.Model):
 
     @api.depends("kind", "account_id", "date")
     def _compute_name(self):
-        kinds = dict(self._fields["kind"].selection)
+        kinds = self._selection_labels("kind")
         for case in self:
             case.name = "%s · %s · %s" % (case.account_id.name or "", kinds.get(case.kind, ""), _ru(case.date))
 

@@ -107,12 +107,13 @@ class UkkrPersonalAccount(models.Model):
             account.oldest_overdue_period = overdue[0]["period"] if overdue else False
             self.env.cr.execute("SELECT max(date) FROM ukkr_payment WHERE account_id = %s", (account.id,))
             account.last_payment_date = self.env.cr.fetchone()[0]
+            stopped = _("stopped (in court)")   # _() reads the language from this frame, not a generator's
             rows = "".join(
                 "<tr><td>%s</td><td class='text-right'>%s</td><td class='text-right'>%s</td><td>%s</td>"
                 "<td class='text-right'>%d</td><td>%s</td><td class='text-right'>%s</td><td>%s</td></tr>"
                 % (t["period"], rub(t["charged"]), rub(t["principal"]), t["due_date"].strftime("%d.%m.%Y"),
                    t["days_overdue"], t["limitation_expiry"].strftime("%d.%m.%Y") if t["limitation_expiry"]
-                   else _("stopped (in court)"), rub(t["penalty"]),
+                   else stopped, rub(t["penalty"]),
                    buckets[t["bucket"]]) for t in tranches)
             account.tranche_html = (
                 "<table class='table table-condensed'><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"

@@ -3,6 +3,8 @@ import re
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .ukkr_personal_account import rub
+
 
 class UkkrWriteOffLine(models.Model):
     """One tranche (period) of a write-off: unpaid principal and the penalty on it at the time of the proposal."""
@@ -14,6 +16,10 @@ class UkkrWriteOffLine(models.Model):
     period = fields.Char("Period", size=7, required=True)
     principal = fields.Float("Principal", digits=(14, 2), required=True)
     penalty = fields.Float("Penalty", digits=(14, 2))
+
+    @api.multi
+    def name_get(self):
+        return [(line.id, "%s: %s" % (line.period, rub(line.principal))) for line in self]
 
     @api.constrains("period")
     def _check_period(self):

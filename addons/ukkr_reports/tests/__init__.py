@@ -9,3 +9,4 @@ from . import test_fssp_sheet
 from . import test_court_sheet
 from . import test_write_off_report
 from . import test_button_sweep
+from . import test_russian_ui

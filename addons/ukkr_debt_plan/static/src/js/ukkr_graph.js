@@ -1,0 +1,54 @@
+odoo.define('ukkr_debt_plan.graph', function (require) {
+"use strict";
+/**
+ * The graph view as the suite's users read it (issue 17):
+ * - the bar chart's «Grouped» / «Stacked» switch is drawn by nvd3 with English labels of its own: they are given
+ *   the web client's translations;
+ * - counts and whole-number measures are shown as whole numbers on the value axis (Odoo 11 prints «3,00»).
+ */
+var core = require('web.core');
+var field_utils = require('web.field_utils');
+var GraphRenderer = require('web.GraphRenderer');
+
+var _t = core._t;
+
+GraphRenderer.include({
+    /**
+     * @private
+     * @returns {boolean} whether the measure counts things (records or an integer field)
+     */
+    _ukkrWholeMeasure: function () {
+        var measure = this.state.measure;
+        var field = this.state.fields[measure];
+        return measure === '__count__' || (field && field.type === 'integer');
+    },
+    /**
+     * @private
+     * @param {Object} chart an nvd3 chart already drawn
+     */
+    _ukkrAdjust: function (chart) {
+        if (!chart) {
+            return chart;
+        }
+        if (chart.controlLabels) {
+            chart.controlLabels({grouped: _t("Grouped"), stacked: _t("Stacked")});
+        }
+        if (this._ukkrWholeMeasure() && chart.yAxis) {
+            chart.yAxis.tickFormat(function (d) {
+                return Math.round(d) === d ? field_utils.format.integer(d) : '';
+            });
+        }
+        if (chart.update) {
+            chart.update();
+        }
+        return chart;
+    },
+    _renderBarChart: function () {
+        return this._ukkrAdjust(this._super.apply(this, arguments));
+    },
+    _renderLineChart: function () {
+        return this._ukkrAdjust(this._super.apply(this, arguments));
+    },
+});
+
+});
