@@ -6,7 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .selections import PAYER_KINDS
-from .ukkr_personal_account import TENURES
+from .ukkr_personal_account import TENURES, rub
 
 MANAGER = "ukkr_debt_plan.group_ukkr_manager"
 PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Urgent")]
@@ -152,8 +152,8 @@ class UkkrDebtorCase(models.Model):
             if stage.code == "paid":
                 unpaid = self.filtered(lambda c: c.debt_total > 0)
                 if unpaid:
-                    raise UserError(_("Case %s cannot be marked paid off: the account still owes %.2f RUB.")
-                                    % (unpaid[0].name, unpaid[0].debt_total))
+                    raise UserError(_("Case %s cannot be marked paid off: the account still owes %s RUB.")
+                                    % (unpaid[0].name, rub(unpaid[0].debt_total)))
             elif stage.code == "written_off":
                 raise UserError(_("A case is written off through a write-off approved by the УККР — manager, "
                                   "not by moving its card."))

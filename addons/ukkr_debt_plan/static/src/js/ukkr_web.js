@@ -1,16 +1,40 @@
-odoo.define('ukkr_debt_plan.graph', function (require) {
+odoo.define('ukkr_debt_plan.web', function (require) {
 "use strict";
 /**
- * The graph view as the suite's users read it (issue 17):
+ * The web client as the suite's users read it (issue 17).
+ *
+ * Error dialogs: Odoo 11 titles every error with the server's English «Odoo Server Error» (the JSON-RPC error's
+ * message) — a business refusal (UserError, ValidationError, AccessError) read «Odoo Server Error - Предупреждение».
+ * A refusal is titled by its kind alone («Предупреждение», «Ошибка доступа» …); a real server error keeps its
+ * title, in the user's language.
+ *
+ * The graph view:
  * - the bar chart's «Grouped» / «Stacked» switch is drawn by nvd3 with English labels of its own: they are given
  *   the web client's translations;
  * - counts and whole-number measures are shown as whole numbers on the value axis (Odoo 11 prints «3,00»).
  */
 var core = require('web.core');
+var CrashManager = require('web.CrashManager');
 var field_utils = require('web.field_utils');
 var GraphRenderer = require('web.GraphRenderer');
 
 var _t = core._t;
+
+CrashManager.include({
+    show_warning: function (error) {
+        if (error && error.message === "Odoo Server Error" && error.data) {
+            var kind = (error.data.title || '').replace(/^\s*-\s*/, '') || _t("Warning");
+            error = _.extend({}, error, {message: kind, data: _.extend({}, error.data, {title: ''})});
+        }
+        return this._super(error);
+    },
+    show_error: function (error) {
+        if (error && error.message === "Odoo Server Error") {
+            error = _.extend({}, error, {message: _t("Odoo Server Error")});
+        }
+        return this._super(error);
+    },
+});
 
 GraphRenderer.include({
     /**
