@@ -128,8 +128,19 @@ def press(page, label, refused=False, scope=".o_form_view .o_form_statusbar"):
         page.locator(".modal.in .modal-footer button, .modal.show .modal-footer button").last.click()
         settle(page)
         return found
-    assert not found or not found[0].startswith("Предупреждение"), "refused: %s\n%s" % found
+    if found and found[0] == "Подтверждение":   # the button asks first (confirm=…): the user answers «Ok»
+        confirm(page)
+        found = no_server_error(page)
+    assert not found or found[0] not in ("Предупреждение", "Ошибка доступа", "Ошибка проверки"), \
+        "refused: %s\n%s" % found
     return found
+
+
+def dialog_press(page, label):
+    """Press a button of the open dialog's footer by its label (a wizard's «Закрыть месяц», «Подать» …)."""
+    page.locator(".modal-footer button:has-text('%s'):visible" % label).last.click()
+    settle(page)
+    return no_server_error(page)
 
 
 def confirm(page):
@@ -165,3 +176,8 @@ def open_action(page, odoo_url, action, view_type=None):
     page._ukkr_inflight.clear()
     page.wait_for_selector(".o_action_manager .o_view_manager_content > div, .modal-dialog")
     settle(page)
+
+
+def tab(page, label):
+    """Open a page of the form's notebook."""
+    page.click(".o_form_view .o_notebook a:has-text('%s')" % label)

@@ -9,8 +9,8 @@ import datetime
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from odoo_ui import (choose, confirm, edit, english_on_screen, fill, new_form, no_server_error, open_form, press,
-                     save, select, settle, shot, status)
+from odoo_ui import (choose, dialog_press, edit, english_on_screen, fill, new_form, no_server_error, open_form,
+                     press, save, select, settle, shot, status, tab)
 
 LEAD_FIX = ("a crash of issue 17 the lead engineer fixes on main (button methods with positional parameters, "
             "«Вступило в силу», mixed deadlines); passes once that fix is merged")
@@ -44,9 +44,7 @@ def test_operator_notice_sent_and_delivered(login, rpc, odoo_url, artifacts):
     modal.wait_for()
     if modal.locator(".o_field_widget[name=send_now] input").is_checked():
         modal.locator(".o_field_widget[name=send_now] input").uncheck(force=True)
-    modal.locator(".modal-footer button.btn-primary").click()
-    settle(page)
-    no_server_error(page)
+    dialog_press(page, "Создать уведомления")
     page.wait_for_selector(".o_control_panel .breadcrumb li:has-text('Созданные уведомления'), "
                            ".o_control_panel .breadcrumb li:has-text('Уведомления')")
     page.click(".o_list_view tr.o_data_row")
@@ -55,8 +53,6 @@ def test_operator_notice_sent_and_delivered(login, rpc, odoo_url, artifacts):
     press(page, "Отправить")
     assert status(page) == "Отправлено"
     press(page, "Доставка подтверждена")
-    if page.locator(".modal-dialog .modal-footer button.btn-primary:visible").count():   # a dialog asking the date
-        confirm(page)
     page.wait_for_selector(".o_statusbar_status button.btn-primary:has-text('Доставлено')")
     notice = operator.call("ukkr.notice", "search_read", [("case_id", "=", case["id"])],
                            ["state", "date_delivered"], limit=1)[0]
@@ -116,8 +112,6 @@ def test_operator_signs_an_agreement_on_a_case_with_a_promise(login, rpc, odoo_u
     page.click(".o_notebook a:has-text('График')")
     page.wait_for_selector(".o_form_view div[name=line_ids] .o_data_row")
     press(page, "Подписано: ввести в действие")
-    if page.locator(".modal-dialog .modal-footer button.btn-primary:visible").count():
-        confirm(page)
     page.wait_for_selector(".o_statusbar_status button.btn-primary:has-text('Действует')")
     agreement = operator.call("ukkr.installment.agreement", "search_read", [("case_id", "=", case["id"])],
                               ["state", "amount_covered", "amount_scheduled"])[0]
@@ -127,54 +121,70 @@ def test_operator_signs_an_agreement_on_a_case_with_a_promise(login, rpc, odoo_u
 
 # ---------------------------------------------------------------------------------------------------- lawyer
 @pytest.mark.xfail(reason=LEAD_FIX, strict=False)
-def test_lawyer_from_court_order_to_recovery(login, rpc, odoo_url, artifacts):
-    """«Загрузить долг», file, order issued, in force, writ; the proceeding presented; a recovery registered.
-    The order was prepared and filed five weeks ago (the lawyer records what happened since)."""
+def test_lawyer_loads_the_debt_and_files_a_court_order(login, rpc, odoo_url, artifacts):
+    """A court order application prepared today: «Загрузить долг», «Суд и пошлина», «Подать» (filed today)."""
     lawyer = rpc("lawyer")
     case = _fresh_case(rpc("operator"))
-    today = datetime.date.today()
-    prepared, ordered, in_force = today - relativedelta(days=35), today - relativedelta(days=30), \
-        today - relativedelta(days=12)
     page = login("lawyer")
     new_form(page, odoo_url, "ukkr_collections.action_ukkr_court_case")
     choose(page, "account_id", case["account_id"][1].split(" ")[0])
-    fill(page, "date", ru(prepared))
     save(page)
     press(page, "Загрузить долг")
     page.wait_for_selector(".o_form_view div[name=line_ids] .o_data_row")
     press(page, "Суд и пошлина")
-    # «Подать» for this one (the batch way: the list's «Действие → Подать в суд»), filed on the preparation day
-    page.click(".o_form_statusbar button:visible:has-text('Подать')")
-    dialog = page.locator(".modal-dialog:has(.modal-title:has-text('Подать в суд'))")
-    dialog.wait_for()
-    fill(page, "date_filed", ru(prepared), scope=".modal-dialog")
-    dialog.locator(".modal-footer button.btn-primary").click()
-    settle(page)
-    no_server_error(page)
-    court_id = lawyer.call("ukkr.court.case", "search", [("account_id", "=", case["account_id"][0]),
-                                                         ("state", "=", "filed")], limit=1)[0]
+    page.click(".o_form_statusbar button:visible:text-is('Подать')")
+    page.locator(".modal-dialog:has(.modal-title:has-text('Подать в суд'))").wait_for()
+    dialog_press(page, "Подать")
+    page.wait_for_selector(".o_control_panel .breadcrumb li:has-text('Поданные заявления')")
+    court = lawyer.call("ukkr.court.case", "search_read", [("account_id", "=", case["account_id"][0]),
+                                                           ("state", "=", "filed")], ["state_duty", "line_ids"])
+    assert court and court[0]["state_duty"] > 0 and court[0]["line_ids"]
+    shot(page, artifacts, "daily_lawyer_court_order_filed.png")
+
+
+@pytest.mark.xfail(reason=LEAD_FIX, strict=False)
+def test_lawyer_from_court_order_to_recovery(login, rpc, odoo_url, artifacts):
+    """An order applied for five weeks ago: the lawyer records the order, its entry into force (refused on the
+    order's own day: 10 days for objections), the writ; presents the writ to the bailiffs and registers a
+    recovery."""
+    lawyer, admin = rpc("lawyer"), rpc("admin")
+    case = _fresh_case(rpc("operator"))
+    today = datetime.date.today()
+    filed, ordered, in_force = today - relativedelta(days=35), today - relativedelta(days=30), \
+        today - relativedelta(days=12)
+    # the history before the suite saw it: an application filed five weeks ago (written by the administrator)
+    court_id = admin.call("ukkr.court.case", "create", {"account_id": case["account_id"][0], "kind": "court_order",
+                                                        "date": filed.isoformat()})
+    admin.call("ukkr.court.case", "write", [court_id], {"state": "filed", "date_filed": filed.isoformat(),
+                                                        "court_name": "Мировой судья судебного участка № 166"})
+    writ = "2-%d/%d" % (court_id, today.year)
+    page = login("lawyer")
     open_form(page, odoo_url, "ukkr.court.case", court_id, "ukkr_collections.action_ukkr_court_case")
     edit(page)
+    tab(page, "Стадии в суде")
     fill(page, "date_order", ru(ordered))
     press(page, "Приказ вынесен")
     assert status(page) == "Приказ вынесен"
-    # «Вступило в силу» on the day of the order: refused in a warning (10 days for objections), nothing changed
+    # «Вступило в силу» on the order's day: a warning (10 days for objections), nothing changed
     edit(page)
+    tab(page, "Стадии в суде")
     fill(page, "date_in_force", ru(ordered))
     press(page, "Вступило в силу", refused=True)
     fill(page, "date_in_force", ru(in_force))
     press(page, "Вступило в силу")
     assert status(page) == "Вступило в силу"
     edit(page)
-    fill(page, "writ_number", "2-%d/%d" % (court_id, today.year))
+    tab(page, "Стадии в суде")
+    fill(page, "writ_number", writ)
     fill(page, "writ_date", ru(in_force))
     fill(page, "writ_amount", "5000")
     press(page, "Исполнительный лист получен")
+    assert status(page) == "Исполнительный лист получен"
     shot(page, artifacts, "daily_lawyer_writ.png")
-    # the proceeding: the writ presented to the bailiffs
+    # the proceeding: the writ presented to the bailiffs, then a recovery
     new_form(page, odoo_url, "ukkr_collections.action_ukkr_enforcement_proceeding")
     choose(page, "account_id", case["account_id"][1].split(" ")[0])
-    fill(page, "writ_number", "2-%d/%d" % (court_id, today.year))
+    fill(page, "writ_number", writ)
     fill(page, "writ_date", ru(in_force))
     fill(page, "court_name", "Мировой судья судебного участка № 166")
     fill(page, "writ_amount", "5000")
@@ -182,18 +192,15 @@ def test_lawyer_from_court_order_to_recovery(login, rpc, odoo_url, artifacts):
     save(page)
     press(page, "Предъявлен")
     assert status(page) == "Предъявлен"
-    page.click(".o_form_statusbar button:visible:has-text('Поступление')")
-    dialog = page.locator(".modal-dialog:has(.o_field_widget[name=amount])")
-    dialog.wait_for()
+    page.click(".o_form_statusbar button:visible:text-is('Поступление')")
+    page.locator(".modal-dialog .o_field_widget[name=amount]").wait_for()
     fill(page, "amount", "1200", scope=".modal-dialog")
     fill(page, "doc", "ПП-%d" % court_id, scope=".modal-dialog")
-    dialog.locator(".modal-footer button.btn-primary").click()
-    settle(page)
-    no_server_error(page)
+    dialog_press(page, "Зарегистрировать")
     page.reload()
     page.wait_for_selector(".o_form_view")
-    proceeding = lawyer.call("ukkr.enforcement.proceeding", "search_read",
-                             [("writ_number", "=", "2-%d/%d" % (court_id, today.year))], ["state", "recovered"])[0]
+    proceeding = lawyer.call("ukkr.enforcement.proceeding", "search_read", [("writ_number", "=", writ)],
+                             ["state", "recovered"])[0]
     assert proceeding["state"] == "presented" and proceeding["recovered"] == 1200
     assert not english_on_screen(page), english_on_screen(page)
     shot(page, artifacts, "daily_lawyer_recovery.png")
@@ -245,9 +252,8 @@ def test_director_closes_the_next_month(login, rpc, odoo_url, artifacts):
     value = proposed.input_value() if proposed.evaluate("e => e.tagName") in ("INPUT", "SELECT") else \
         proposed.locator("input, select").first.input_value()
     assert last_month in value or value == last_month, "the wizard proposes the month to close: %r" % value
-    dialog.locator(".modal-footer button.btn-primary").click()
+    dialog_press(page, "Закрыть месяц")
     settle(page, timeout=120000)
-    no_server_error(page)
     page.wait_for_selector(".o_form_view")
     assert status(page) == "Закрыт"
     assert director.call("ukkr.monthly.close", "search_count", [("period", "=", last_month),

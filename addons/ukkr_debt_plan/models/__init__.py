@@ -9,3 +9,4 @@ from . import ukkr_plan_meeting_decision
 from . import ukkr_plan_info_event
 from . import mail_message
 from . import ir_cron
+from . import mail_tracking_value

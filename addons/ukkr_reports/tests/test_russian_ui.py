@@ -41,7 +41,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 TEXT_ATTRIBUTES = ("string", "help", "placeholder", "confirm", "sum", "avg", "title", "aria-label", "alt")
 # web client terms the suite's screens show (Odoo's own strings, translated through the suite's modules where Odoo's
 # Russian translation lacks them): graph controls, the dialog of a one2many line, error dialogs …
-WEB_TERMS = ("Grouped", "Stacked", "Create ", "Warning", "Access Error", "Validation Error", "Bar Chart",
+WEB_TERMS = ("Grouped", "Stacked", "Create ", "Task", "More", "Odoo Server Error", "Warning", "Access Error", "Validation Error", "Bar Chart",
              "Line Chart", "Pie Chart", "Measures", "Count", "Total", "Expand all", "Flip axis", "Open: ",
              "Create and Edit...", "Search More...")
 
@@ -281,15 +281,20 @@ class TestRussianUi(common.TransactionCase):
         for record in touched:
             found.append(("%s name" % record._name, record.with_context(**ru).display_name))
         Message = env["mail.message"].with_context(**ru)
-        for message in Message.search([("id", ">", first_message)]):
-            where = "message %d on %s" % (message.id, message.model)
-            found.append((where, html2plaintext(message.body or "")))
-            found.append((where + " subject", message.subject))
-            found.append((where + " subtype", message.subtype_id.name))
-            for value in message.tracking_value_ids:
-                found.append((where + " tracking", value.field_desc))
-                found.append((where + " tracking old", value.old_value_char))
-                found.append((where + " tracking new", value.new_value_char))
+        messages = Message.search([("id", ">", first_message)])
+        for message in messages.message_format():   # as the chatter receives them
+            where = "message %d on %s" % (message["id"], message["model"])
+            found.append((where, html2plaintext(message["body"] or "")))
+            found.append((where + " subject", message["subject"]))
+            found.append((where + " subtype", message["subtype_id"] and message["subtype_id"][1]))
+            for value in message["tracking_value_ids"]:
+                found.append((where + " tracking", value["changed_field"]))
+                for key in ("old_value", "new_value"):
+                    text = value[key]
+                    if value["field_type"] in ("float", "monetary", "integer", "boolean"):
+                        self.assertIsInstance(text, str, "%s %s: %r, not as a Russian reader writes it"
+                                              % (where, value["changed_field"], text))
+                    found.append((where + " tracking " + key, text if isinstance(text, str) else str(text)))
         suite = self.suite_records("ir.model").filtered(lambda m: m.model.startswith("ukkr.")).mapped("model")
         for message in Message.search([("id", "<=", first_message), ("model", "in", suite)]):
             found.append(("message %d left by the installation on %s" % (message.id, message.model),
