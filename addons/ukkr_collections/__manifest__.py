@@ -55,6 +55,7 @@
         "wizards/ukkr_notice_batch_wizard_views.xml",
         "views/ukkr_notice_views.xml",
         "views/menu_views.xml",
+        "views/assets.xml",
         "views/ukkr_sms_gateway_views.xml",
         "views/ukkr_sms_message_views.xml",
         "data/auditlog_rule_data.xml",

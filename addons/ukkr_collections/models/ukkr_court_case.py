@@ -452,8 +452,7 @@ class UkkrCourtCase(models.Model):
         self.ensure_one()
         company = self.env.user.company_id
         account = self.account_id.sudo()
-        address = "%s, %s" % (account.building_id.display_name or "", account.apartment or "") \
-            if account.apartment else (account.building_id.display_name or "")
+        address = account.address
         kind_title = {"court_order": "Заявление о выдаче судебного приказа",
                       "claim": "Исковое заявление о взыскании задолженности"}
         attachments = ["Расчёт задолженности и пеней по лицевому счёту № %s." % account.name,
@@ -465,8 +464,9 @@ class UkkrCourtCase(models.Model):
             attachments.append("Копия определения об отмене судебного приказа от %s."
                                % _ru(self.previous_case_id.date_cancelled))
         return {"court": self.court_name or dict(COURT_KINDS).get(self.court_kind, "суд"),
-                "claimant": {"name": company.name, "address": company.partner_id.contact_address.replace("\n", ", ")
-                             if company.partner_id.contact_address else "", "inn": company.vat},
+                "claimant": {"name": company.name, "address": ", ".join(
+                    line.strip() for line in (company.partner_id.contact_address or "").split("\n") if line.strip()),
+                             "inn": company.vat},
                 "debtor": {"name": account.partner_id.name, "address": address, "account": account.name},
                 "lines": [(l.period, _ru(l.due_date), l.principal, l.penalty) for l in self.line_ids],
                 "principal": self.principal_amount, "penalty": self.penalty_amount, "claim": self.claim_amount,

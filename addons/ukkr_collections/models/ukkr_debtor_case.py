@@ -34,6 +34,7 @@ class UkkrDebtorCase(models.Model):
                                     readonly=True)
     building_id = fields.Many2one(related="account_id.building_id", string="Building", store=True, readonly=True)
     apartment = fields.Char(related="account_id.apartment", string="Apartment", readonly=True)
+    address = fields.Char(related="account_id.address", string="Address", readonly=True)
     payer_kind = fields.Selection(PAYER_KINDS, related="account_id.payer_kind", string="Payer kind", store=True,
                                   readonly=True)
     tenure = fields.Selection(TENURES, related="account_id.tenure", string="Tenure", store=True, readonly=True)

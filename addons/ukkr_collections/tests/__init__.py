@@ -29,3 +29,4 @@ from . import test_fssp_reconciliation
 from . import test_court_case
 from . import test_limitation_case
 from . import test_housing_offer
+from . import test_account_search
