@@ -8,6 +8,7 @@ Python changes only (views, data and fields need `tools/retest.sh MODULE`). Each
 """
 import csv
 import socket
+import threading
 import unittest
 
 import odoo
@@ -29,6 +30,7 @@ def serve_http():
 def main(env, argv):
     csv.field_size_limit(500 * 1024 * 1024)   # as odoo/cli/server.py sets it for the server and its test runner
     env.cr.rollback()   # the cases open their own cursors; this script's transaction writes nothing
+    threading.currentThread().testing = True   # as Odoo's test runner: code that commits in production does not
     if argv and argv[0] == "--http":
         argv = argv[1:]
         serve_http()

@@ -56,6 +56,7 @@
         "views/ukkr_notice_views.xml",
         "views/menu_views.xml",
         "views/assets.xml",
+        "views/ukkr_court_download_views.xml",
         "views/ukkr_sms_gateway_views.xml",
         "views/ukkr_sms_message_views.xml",
         "data/auditlog_rule_data.xml",
@@ -84,6 +85,7 @@
         "views/ukkr_service_limitation_views.xml",
         "views/ukkr_housing_offer_views.xml",
         "data/auditlog_limitation_data.xml",
+        "views/empty_list_help.xml",
     ],
     "installable": True,
 }

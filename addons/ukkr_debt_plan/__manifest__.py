@@ -26,6 +26,7 @@
         "views/res_users_views.xml",
         "views/menu_views.xml",
         "views/assets.xml",
+        "views/empty_list_help.xml",
     ],
     "demo": [],
     "application": True,

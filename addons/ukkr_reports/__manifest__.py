@@ -25,6 +25,7 @@
         "views/board_views.xml",
         "views/menu_views.xml",
         "data/ir_filters_data.xml",
+        "views/empty_list_help.xml",
     ],
     "installable": True,
 }

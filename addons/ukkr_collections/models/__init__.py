@@ -43,6 +43,7 @@ from . import ukkr_sms_gateway
 from . import ukkr_sms_message
 from . import ukkr_mailer
 from . import res_partner
+from . import res_users
 from . import auditlog_rule
 from . import auditlog_log
 from . import ukkr_limitation_event
@@ -64,3 +65,4 @@ from . import ukkr_service_limitation
 from . import ukkr_housing_offer_policy
 from . import ukkr_housing_offer
 from . import ukkr_debtor_case_limitation
+from . import ukkr_debtor_case_queue

@@ -1,4 +1,6 @@
 import base64
+import io
+import zipfile
 
 from dateutil.relativedelta import relativedelta
 
@@ -98,6 +100,10 @@ class UkkrCourtCase(models.Model):
     batch_ref = fields.Char("Batch", readonly=True, index=True, copy=False)
     application_id = fields.Many2one("ir.attachment", "Application (DOCX)", readonly=True, copy=False,
                                      ondelete="set null")
+    # the form offers the document as a download, not as an attachment record to open
+    application_file = fields.Binary(related="application_id.datas", string="Application (DOCX)", readonly=True)
+    application_filename = fields.Char(related="application_id.datas_fname", string="Application file name",
+                                       readonly=True)
     note = fields.Text("Note")
 
     @api.depends("kind")
@@ -476,6 +482,33 @@ class UkkrCourtCase(models.Model):
                 "signer": self.env.user.name}
 
     @api.multi
+    def _applications_zip(self):
+        """(file name, bytes) of one ZIP holding the applications of these cases, read as the user may; a Russian
+        UserError when none of them has one."""
+        self.check_access_rights("read")
+        self.check_access_rule("read")
+        documents = [(case, case.sudo().application_id) for case in self]
+        documents = [(case, attachment) for case, attachment in documents if attachment.datas]
+        if not documents:
+            raise UserError(_("None of the selected court cases has an application yet: generate them first."))
+        buffer, names = io.BytesIO(), set()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for case, attachment in documents:
+                name = attachment.datas_fname or "%s.docx" % case.account_id.name
+                if name in names:
+                    name = "%s_%d.docx" % (name.rsplit(".", 1)[0], case.id)
+                names.add(name)
+                archive.writestr(name, base64.b64decode(attachment.datas))
+        return "zayavleniya_%s.zip" % fields.Date.context_today(self), buffer.getvalue()
+
+    @api.multi
+    def action_download_applications(self):
+        """«Скачать заявления (ZIP)» on the selected cases (e.g. a whole batch)."""
+        self._applications_zip()   # refused here, in the web client's warning, when there is nothing to give
+        return {"type": "ir.actions.act_url", "target": "self",
+                "url": "/ukkr_collections/court_applications.zip?ids=%s" % ",".join(str(i) for i in self.ids)}
+
+    @api.multi
     def action_generate_application(self):
         """Write the application (DOCX) and keep it as an attachment of the case."""
         for case in self:
@@ -492,4 +525,7 @@ class UkkrCourtCase(models.Model):
                 "datas": base64.b64encode(content), "res_model": self._name, "res_id": case.id,
                 "mimetype": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
             case.application_id = attachment.id
+        if len(self) == 1:   # pressed on one case: the document is downloaded at once
+            return {"type": "ir.actions.act_url", "target": "self",
+                    "url": "/web/content/%d?download=true" % self.application_id.id}
         return True

@@ -30,3 +30,5 @@ from . import test_court_case
 from . import test_limitation_case
 from . import test_housing_offer
 from . import test_account_search
+from . import test_month_close_wizard
+from . import test_write_off_candidates_help

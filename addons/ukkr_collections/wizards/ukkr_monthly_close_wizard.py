@@ -1,20 +1,73 @@
-from odoo import fields, models
+from datetime import date
+
+from babel.dates import format_date
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+
+PICKER_MONTHS = 36   # how far back the month picker reaches
 
 
-def _previous_period(today):
-    year, month = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
-    return "%04d-%02d" % (year, month)
+def _period(day):
+    return "%04d-%02d" % (day.year, day.month)
+
+
+def next_period_to_close(last_ended, closed):
+    """The month the manager closes next: the one after the last closed month, if it has ended; otherwise the last
+    month that has ended. ``last_ended``: 'YYYY-MM'; ``closed``: the periods closed now. Pure function.
+
+    >>> next_period_to_close("2026-10", {"2026-08", "2026-09"})
+    '2026-10'
+    >>> next_period_to_close("2026-10", {"2026-10"})   # nothing left to close: the last month is proposed
+    '2026-10'
+    >>> next_period_to_close("2026-10", set())
+    '2026-10'
+    >>> next_period_to_close("2026-10", {"2026-06"})   # a gap is closed first
+    '2026-07'
+    """
+    if not closed:
+        return last_ended
+    year, month = (int(part) for part in max(closed).split("-"))
+    following = _period(date(year, month, 1) + relativedelta(months=1))
+    return following if following <= last_ended else last_ended
 
 
 class UkkrMonthlyCloseWizard(models.TransientModel):
-    """The manager's button: close a month now (the scheduled action does it on the 1st)."""
+    """The manager's button: close a month now (the scheduled action does it on the 1st). The month is picked
+    from a list — the ended months, each with its state — and the next one to close is proposed."""
     _name = "ukkr.monthly.close.wizard"
     _description = "Close a month"
 
-    period = fields.Char("Period (YYYY-MM)", required=True, default=lambda self: _previous_period(
-        fields.Date.from_string(fields.Date.context_today(self))))
+    period = fields.Selection("_period_selection", "Month", required=True,
+                              default=lambda self: self._default_period())
+
+    @api.model
+    def _last_ended(self):
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        return today.replace(day=1) - relativedelta(days=1)
+
+    @api.model
+    def _period_selection(self):
+        last = self._last_ended().replace(day=1)
+        states = {c["period"]: c["state"] for c in self.env["ukkr.monthly.close"].sudo().search_read(
+            [], ["period", "state"])}
+        labels = {"closed": _("closed"), "reopened": _("reopened")}
+        locale = (self.env.context.get("lang") or self.env.user.lang or "ru_RU")
+        options = []
+        for back in range(PICKER_MONTHS):
+            day = last - relativedelta(months=back)
+            name = format_date(day, "LLLL yyyy", locale=locale).capitalize()
+            state = labels.get(states.get(_period(day)))
+            options.append((_period(day), "%s (%s)" % (name, state) if state else name))
+        return options
+
+    @api.model
+    def _default_period(self):
+        closed = {c["period"] for c in self.env["ukkr.monthly.close"].sudo().search_read(
+            [("state", "=", "closed")], ["period"])}
+        return next_period_to_close(_period(self._last_ended()), closed)
 
     def action_close(self):
-        close = self.env["ukkr.monthly.close"].close_period(self.period.strip())
+        close = self.env["ukkr.monthly.close"].close_period(self.period)
         return {"type": "ir.actions.act_window", "res_model": "ukkr.monthly.close", "res_id": close.id,
                 "view_mode": "form", "target": "current"}

@@ -10,3 +10,4 @@ from . import ukkr_plan_info_event
 from . import mail_message
 from . import ir_cron
 from . import mail_tracking_value
+from . import ir_ui_menu

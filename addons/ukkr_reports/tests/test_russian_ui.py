@@ -166,9 +166,14 @@ class TestRussianUi(common.TransactionCase):
                 menu = stack.pop()
                 found.append(("menu of %s: %s" % (code, menu.get("xmlid") or menu["id"]), menu["name"]))
                 stack.extend(menu.get("children") or [])
+        silent = []
         for action in self.suite_records("ir.actions.act_window").with_context(lang="ru_RU"):
             found.append(("action %s" % action.xml_id, action.name))
             found.append(("action %s help" % action.xml_id, html2plaintext(action.help or "")))
+            if action.target != "new" and {"tree", "kanban"} & set((action.view_mode or "").split(",")) \
+                    and not html2plaintext(action.help or "").strip():
+                silent.append(action.xml_id)
+        self.assertFalse(silent, "lists that say nothing when empty (give the action a help): %s" % silent)
         # what other modules bind to the suite's models («Действие», «Печать»: e.g. auditlog's log of a record)
         suite_models = self.suite_records("ir.model").filtered(lambda m: m.model.startswith("ukkr."))
         for action in self.env["ir.actions.actions"].search([("binding_model_id", "in", suite_models.ids)]):
@@ -291,6 +296,8 @@ class TestRussianUi(common.TransactionCase):
                 found.append((where + " tracking", value["changed_field"]))
                 for key in ("old_value", "new_value"):
                     text = value[key]
+                    if text is False or text is None:   # no value: the chatter shows nothing
+                        continue
                     if value["field_type"] in ("float", "monetary", "integer", "boolean"):
                         self.assertIsInstance(text, str, "%s %s: %r, not as a Russian reader writes it"
                                               % (where, value["changed_field"], text))
@@ -325,3 +332,29 @@ class TestRussianUi(common.TransactionCase):
         self.assertEqual(post[0].get("string"), "Провести")
         channels = dict(self.ru["ukkr.payment"].fields_get(["channel"])["channel"]["selection"])
         self.assertEqual(channels["post"], "Почта")
+
+
+    def test_each_role_lands_on_its_work_and_sees_no_settings(self):
+        """«Задолженность» opens on the debtor cases for УККР staff and on the plan for the administration; the app
+        search (web_responsive: ir.ui.menu.search_read by name) offers no entry under a menu closed to the user."""
+        cases = self.env.ref("ukkr_collections.action_ukkr_debtor_case").id
+        executions = self.env.ref("ukkr_debt_plan.action_ukkr_plan_execution").id
+        settings = self.env.ref("base.menu_administration")
+        for code, landing in (("operator", cases), ("lawyer", cases), ("manager", cases),
+                              ("executor", executions), ("control", executions)):
+            user = self.users[code]
+            self.assertEqual(self.env["res.users"].sudo(user).ukkr_landing_action()["id"], landing, code)
+            Menu = self.env["ir.ui.menu"].sudo(user).with_context(lang="ru_RU")
+            found = Menu.search_read([("name", "ilike", ""), ("action", "!=", False)], ["display_name", "parent_path"]
+                                     if "parent_path" in Menu._fields else ["display_name"])
+            visible = set(Menu._visible_menu_ids())
+            for menu in Menu.browse([m["id"] for m in found]):
+                ancestors = menu.parent_id
+                while ancestors[-1:].parent_id:
+                    ancestors |= ancestors[-1:].parent_id
+                self.assertTrue(all(a.id in visible for a in ancestors), "%s finds «%s» under a closed menu"
+                                % (code, menu.complete_name))
+                self.assertNotIn(settings, ancestors | menu, "%s finds a Settings entry «%s»"
+                                 % (code, menu.complete_name))
+        root = self.env.ref("ukkr_debt_plan.menu_ukkr_root")
+        self.assertEqual(root.action, self.env.ref("ukkr_debt_plan.action_ukkr_landing"))
