@@ -181,3 +181,16 @@ def open_action(page, odoo_url, action, view_type=None):
 def tab(page, label):
     """Open a page of the form's notebook."""
     page.click(".o_form_view .o_notebook a:has-text('%s')" % label)
+
+
+def confirm_step(page, text=None, day=None):
+    """The dialog of a dated step («Доставка подтверждена», «Предъявлен», «Провести» …): the proposed day (or
+    ``day``, ДД.ММ.ГГГГ), the document where the step asks one, «Подтвердить»."""
+    dialog = page.locator(".modal-dialog:has(.o_field_widget[name=date]):visible").last
+    dialog.wait_for()
+    if day:
+        fill(page, "date", day, scope=".modal-dialog")
+    field = dialog.locator(".o_field_widget[name=text]")
+    if text and field.count() and field.first.is_visible():
+        fill(page, "text", text, scope=".modal-dialog")
+    dialog_press(page, "Подтвердить")

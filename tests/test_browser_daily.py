@@ -9,11 +9,11 @@ import datetime
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from odoo_ui import (choose, dialog_press, edit, english_on_screen, fill, new_form, no_server_error, open_form,
-                     press, save, select, settle, shot, status, tab)
+from odoo_ui import (choose, confirm_step, dialog_press, edit, english_on_screen, fill, new_form, no_server_error,
+                     open_form, press, save, select, settle, shot, status, tab)
 
-LEAD_FIX = ("a crash of issue 17 the lead engineer fixes on main (button methods with positional parameters, "
-            "«Вступило в силу», mixed deadlines); passes once that fix is merged")
+LEAD_FIX = ("a step of issue 17 the lead engineer fixes on main («Вступило в силу» of an order of today, "
+            "the default schedule, loading the debt of a back-dated case); passes once that fix is merged")
 
 
 def ru(day):
@@ -57,6 +57,7 @@ def test_operator_notice_sent_and_delivered(login, rpc, odoo_url, artifacts):
     press(page, "Отправить")
     assert status(page) == "Отправлено"
     press(page, "Доставка подтверждена")
+    confirm_step(page, "РПО 66300012345678")   # the day (today) and the proof of delivery
     page.wait_for_selector(".o_statusbar_status button.btn-primary:has-text('Доставлено')")
     notice = operator.call("ukkr.notice", "search_read", [("case_id", "=", case["id"])],
                            ["state", "date_delivered"], limit=1)[0]
@@ -196,6 +197,7 @@ def test_lawyer_from_court_order_to_recovery(login, rpc, odoo_url, artifacts):
     fill(page, "fssp_department", "ОСП по Северо-Енисейскому району")
     save(page)
     press(page, "Предъявлен")
+    confirm_step(page)   # presented today
     assert status(page) == "Предъявлен"
     page.click(".o_form_statusbar button:visible:text-is('Поступление')")
     page.locator(".modal-dialog .o_field_widget[name=amount]").wait_for()
@@ -235,6 +237,7 @@ def test_director_approves_and_posts_a_write_off(login, rpc, odoo_url, artifacts
     press(page, "Утвердить")
     assert status(page) == "Утверждено руководителем"
     press(page, "Провести")
+    confirm_step(page)   # written off today
     assert status(page) == "Списано"
     shot(page, artifacts, "daily_director_write_off_posted.png")
 

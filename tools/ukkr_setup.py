@@ -246,7 +246,7 @@ def demo_case_actions(env, today):
         {"kind": "warning", "channel": "registered_letter"})
     notices = env["ukkr.notice"].search(wizard.action_create()["domain"], order="id")
     for notice in notices[:5]:
-        notice.action_confirm_delivery(None, "РПО 6600%08d" % notice.id)
+        notice._confirm_delivery(today.isoformat(), "РПО 6600%08d" % notice.id)
     for case, result in zip(cases[5:8], ("promised", "not_home", "refused")):
         values = {"account_id": case.account_id.id, "result": result, "note": "Демо: подворовой обход."}
         if result == "promised":

@@ -24,6 +24,8 @@
         "views/ukkr_case_analysis_views.xml",
         "views/board_views.xml",
         "views/menu_views.xml",
+        "views/ukkr_cost_recovery_views.xml",
+        "views/ukkr_subsidy_register_views.xml",
         "data/ir_filters_data.xml",
         "views/empty_list_help.xml",
     ],

@@ -65,4 +65,13 @@ from . import ukkr_service_limitation
 from . import ukkr_housing_offer_policy
 from . import ukkr_housing_offer
 from . import ukkr_debtor_case_limitation
+from . import ukkr_debtor_status
+from . import ukkr_premises_owner
+from . import ukkr_rule_filing_moratorium
+from . import res_partner_identification
+from . import ukkr_filing_readiness
+from . import ukkr_cost_rate
+from . import ukkr_action_cost
+from . import ukkr_next_action
+from . import ukkr_social_safeguard
 from . import ukkr_debtor_case_queue

@@ -29,6 +29,7 @@ HEADERS = {
     "period": ["period", "период"],
     "service": ["service", "услуга"],
     "accrued": ["accrued", "начислено"],
+    "correction": ["correction", "корректировка", "перерасчет", "перерасчёт"],
     "norm_charge": ["norm_charge", "начисление по нормативу", "по нормативу", "норматив"],
     "date": ["date", "дата", "дата оплаты"],
     "amount": ["amount", "сумма", "оплачено"],
@@ -39,7 +40,7 @@ KINDS = {
     "accounts": {"required": ["account", "settlement", "street", "house", "apartment", "payer", "payer_type",
                               "tenure"],
                  "optional": ["municipal", "residents", "area", "phone", "email"]},
-    "accruals": {"required": ["account", "period", "service", "accrued"], "optional": ["norm_charge"]},
+    "accruals": {"required": ["account", "period", "service", "accrued"], "optional": ["norm_charge", "correction"]},
     "payments": {"required": ["account", "date", "amount", "doc"], "optional": ["period", "channel"]},
 }
 SERVICES = {
@@ -66,7 +67,7 @@ LABELS = {"account": "Лицевой счет", "settlement": "Населенн�
           "apartment": "Квартира", "payer": "Плательщик", "payer_type": "Тип плательщика",
           "tenure": "Основание проживания", "municipal": "Муниципальное жилье", "residents": "Проживает",
           "area": "Площадь", "phone": "Телефон", "email": "Email", "period": "Период", "service": "Услуга",
-          "accrued": "Начислено", "norm_charge": "Начисление по нормативу", "date": "Дата", "amount": "Сумма",
+          "accrued": "Начислено", "correction": "Корректировка", "norm_charge": "Начисление по нормативу", "date": "Дата", "amount": "Сумма",
           "doc": "Документ", "channel": "Канал"}
 CHANNELS = ["bank", "post", "terminal", "cash", "online", "fssp", "employer"]
 MAX_AMOUNT = 100000000.0
@@ -76,7 +77,9 @@ MAX_AREA = 100000.0
 # longest text accepted per column: longer values are a broken file, and would not fit the database's indexes
 MAX_LENGTH = {"account": 30, "doc": 64, "house": 20, "apartment": 20, "phone": 64, "email": 128,
               "settlement": 128, "street": 128, "payer": 300}
-NUMERIC = ("accrued", "amount", "norm_charge", "residents", "area")
+NUMERIC = ("accrued", "correction", "amount", "norm_charge", "residents", "area")
+# one month's charge of one service to one account above this is not a charge but a broken file
+MAX_ACCRUAL = 10000000.0
 # a spreadsheet runs a cell starting with one of these as a formula (CSV injection): such text is refused
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -287,14 +290,24 @@ def parse_billing_file(content, filename, today):
             record["service"] = services.get(_norm(values.get("service")))
             if values.get("service") and not record["service"]:
                 fail("неизвестная услуга «%s»" % values["service"])
-            for field in ("accrued", "norm_charge"):
+            for field in ("accrued", "norm_charge", "correction"):
                 text = values.get(field)
                 try:
-                    record[field] = parse_decimal(text) if text else (0.0 if field == "accrued" else None)
+                    record[field] = parse_decimal(text) if text else (None if field == "norm_charge" else 0.0)
                 except ValueError:
                     fail("«%s» — не число: «%s»" % (LABELS[field], text))
             if record.get("norm_charge") is not None and record["norm_charge"] < 0:
                 fail("начисление по нормативу не может быть отрицательным")
+            if isinstance(record.get("accrued"), float):
+                if record["accrued"] < 0:
+                    fail("начислено %s — отрицательное начисление не принимается: сторно и перерасчёты "
+                         "передаются в столбце «Корректировка»" % values.get("accrued"))
+                elif record["accrued"] > MAX_ACCRUAL:
+                    fail("начислено %s — больше %s руб. за месяц по одной услуге: проверьте файл"
+                         % (values.get("accrued"), "{:,.0f}".format(MAX_ACCRUAL).replace(",", " ")))
+            if isinstance(record.get("correction"), float) and abs(record["correction"]) > MAX_ACCRUAL:
+                fail("корректировка %s — больше %s руб. по модулю: проверьте файл"
+                     % (values.get("correction"), "{:,.0f}".format(MAX_ACCRUAL).replace(",", " ")))
             key = (record["account"], record.get("period"), record.get("service"))
         else:
             try:
@@ -326,4 +339,6 @@ def parse_billing_file(content, filename, today):
                 rows.append(record)
     if not rows and not errors:
         raise BillingFileError("В файле нет строк с данными.")
-    return {"kind": kind, "rows": rows, "errors": errors}
+    # the optional columns the file has: an absent column leaves its field as it is in the database
+    present = {c for c in columns if c}
+    return {"kind": kind, "rows": rows, "errors": errors, "columns": present}

@@ -9,6 +9,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from . import db_locks
+from .ukkr_personal_account import rub
 from .sql_copy import copy_rows
 from .billing_parser import MAX_FILE_BYTES, BillingFileError, parse_billing_file
 
@@ -50,6 +51,10 @@ class UkkrBillingImport(models.Model):
         started = time.time()
         if self.env.uid != SUPERUSER_ID and not self.env.user.has_group("ukkr_debt_plan.group_ukkr_operator"):
             raise AccessError(_("Billing files are imported by the УККР — operator and manager groups only."))
+        if isinstance(content, str):   # a CSV sent as text over RPC
+            content = content.encode("utf-8")
+        if not isinstance(content, bytes):
+            raise UserError(_("The file's content is missing or not a file."))
         today = fields.Date.from_string(fields.Date.context_today(self))
         result = {"kind": None, "rows": 0, "created": 0, "updated": 0, "skipped": 0, "errors": []}
         lock_error = None if dry_run else self._lock_for_import()
@@ -67,7 +72,7 @@ class UkkrBillingImport(models.Model):
                 writer = getattr(self, "_write_%s" % parsed["kind"])
                 try:
                     with self.env.cr.savepoint():
-                        result.update(writer(parsed["rows"], dry_run=dry_run))
+                        result.update(writer(parsed["rows"], dry_run=dry_run, columns=parsed["columns"]))
                 except UserError as error:
                     self.invalidate_cache()
                     result["errors"] = [(0, error.name)]
@@ -142,6 +147,8 @@ class UkkrBillingImport(models.Model):
         if parsed["kind"] == "accounts":
             return []
         errors = []
+        if parsed["kind"] == "payments":
+            errors += self._check_resent_payments(parsed["rows"])
         self.env.cr.execute("SELECT min(period_from) FROM ukkr_rule_due_day")
         first = self.env.cr.fetchone()[0] or "9999-99"
         self.env.cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
@@ -160,6 +167,28 @@ class UkkrBillingImport(models.Model):
         return errors + [(row["row"], unknown % row["account"]) for row in parsed["rows"]
                          if row["account"] not in known]
 
+    def _check_resent_payments(self, rows):
+        """A payment document already loaded must come again exactly as it was (account, date, amount): a
+        different one is a row error naming both, never a silent «unchanged»."""
+        self.env.cr.execute("""SELECT p.doc, a.name, p.date, p.amount FROM ukkr_payment p
+                               JOIN ukkr_personal_account a ON a.id = p.account_id WHERE p.doc = ANY(%s)""",
+                            ([r["doc"] for r in rows],))
+        loaded = {doc: (account, fields.Date.from_string(day) if isinstance(day, str) else day, amount)
+                  for doc, account, day, amount in self.env.cr.fetchall()}
+        errors = []
+        text = _("payment document %s is already loaded as account %s, %s, %s RUB; the file has account %s, %s, "
+                 "%s RUB: correct the file or the billing system")
+        for row in rows:
+            known = loaded.get(row["doc"])
+            if not known:
+                continue
+            account, day, amount = known
+            if (account, day, round(amount, 2)) != (row["account"], row["date"], round(row["amount"], 2)):
+                errors.append((row["row"], text % (row["doc"], account, day.strftime("%d.%m.%Y"), rub(amount),
+                                                   row["account"], row["date"].strftime("%d.%m.%Y"),
+                                                   rub(row["amount"]))))
+        return errors
+
     def _account_ids(self, numbers):
         self.env.cr.execute("SELECT name, id FROM ukkr_personal_account WHERE name = ANY(%s)", (list(numbers),))
         return dict(self.env.cr.fetchall())
@@ -169,8 +198,11 @@ class UkkrBillingImport(models.Model):
         return self.env.uid, now, self.env.uid, now
 
     # ------------------------------------------------------------------ writers (set-based)
-    def _write_accounts(self, rows, dry_run=False):
+    def _write_accounts(self, rows, dry_run=False, columns=None):
         cr = self.env.cr
+        # optional columns the file lacks leave the stored values as they are (phone, e-mail, residents…)
+        has = {name: columns is None or name in columns for name in ("municipal", "residents", "area", "phone",
+                                                                    "email")}
         existing = self._account_ids(row["account"] for row in rows)
         counts = {"created": sum(1 for r in rows if r["account"] not in existing), "updated": 0, "skipped": 0}
         if dry_run:
@@ -213,9 +245,12 @@ class UkkrBillingImport(models.Model):
         # existing accounts: the payer's name and contacts follow the billing system
         if existing:
             execute_values(cr, """
-                UPDATE res_partner p SET name = v.payer, display_name = v.payer, phone = v.phone, email = v.email
+                UPDATE res_partner p SET name = v.payer, display_name = v.payer,
+                    phone = CASE WHEN {phone} THEN v.phone ELSE p.phone END,
+                    email = CASE WHEN {email} THEN v.email ELSE p.email END
                 FROM (VALUES %s) AS v(account_id, payer, phone, email), ukkr_personal_account a
-                WHERE a.id = v.account_id AND p.id = a.partner_id""",
+                WHERE a.id = v.account_id AND p.id = a.partner_id""".format(
+                    phone="TRUE" if has["phone"] else "FALSE", email="TRUE" if has["email"] else "FALSE"),
                 [(existing[r["account"]], r["payer"], r["phone"] or None, r["email"] or None)
                  for r in rows if r["account"] in existing])
         cr.execute("SELECT name, partner_id FROM ukkr_personal_account WHERE name = ANY(%s)", (list(existing),))
@@ -236,12 +271,19 @@ class UkkrBillingImport(models.Model):
             SELECT v.*, 'active' FROM (VALUES %s) AS v
             ON CONFLICT (name) DO UPDATE SET building_id = EXCLUDED.building_id,
                 settlement_id = EXCLUDED.settlement_id, apartment = EXCLUDED.apartment,
-                payer_kind = EXCLUDED.payer_kind, tenure = EXCLUDED.tenure, is_municipal = EXCLUDED.is_municipal,
-                residents = EXCLUDED.residents, area = EXCLUDED.area, phone = EXCLUDED.phone, email = EXCLUDED.email,
-                write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date""", account_values)
+                payer_kind = EXCLUDED.payer_kind, tenure = EXCLUDED.tenure,
+                {optional},
+                write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date""".format(optional=", ".join(
+                    "{column} = {value}".format(column=column, value=("EXCLUDED.%s" % column) if has[key]
+                                                else "ukkr_personal_account.%s" % column)
+                    for key, column in (("municipal", "is_municipal"), ("residents", "residents"),
+                                        ("area", "area"), ("phone", "phone"), ("email", "email")))),
+            account_values)
         # buildings whose apartment flag nobody set: more than one premises = an apartment building (ПП 354 п.119)
         self.env["ukkr.building"]._default_apartment_flags()
-        # the municipal flag may have changed: who the administration sees follows (152-ФЗ)
+        # the municipal flag may have changed: who the administration sees follows (152-ФЗ), on the accounts and
+        # on every record that keeps a copy of the account's flags for its record rules
+        self.env["ukkr.personal.account"]._refresh_stored_copies(list(existing.values()))
         self.env["res.partner"]._ukkr_refresh_private_payers(partner_ids.values())
         counts["updated"] = len(rows) - counts["created"]
         self.invalidate_cache()
@@ -261,7 +303,7 @@ class UkkrBillingImport(models.Model):
         self.env.cr.execute("SELECT code, id FROM ukkr_service")
         return dict(self.env.cr.fetchall())
 
-    def _write_accruals(self, rows, dry_run=False):
+    def _write_accruals(self, rows, dry_run=False, columns=None):
         cr = self.env.cr
         accounts = self._account_ids({r["account"] for r in rows})
         services = self._service_ids()
@@ -280,17 +322,21 @@ class UkkrBillingImport(models.Model):
         # the file's rows go to a staging table by COPY, then into the ledger with one upsert
         cr.execute("DROP TABLE IF EXISTS ukkr_import_accrual")
         cr.execute("""CREATE TEMP TABLE ukkr_import_accrual (account_id integer, period varchar, service_id integer,
-                                                              accrued numeric) ON COMMIT DROP""")
-        copy_rows(cr, "ukkr_import_accrual", ("account_id", "period", "service_id", "accrued"),
-                  (k + (r["accrued"],) for k, r in zip(keys, rows)))
+                                                              accrued numeric, correction numeric) ON COMMIT DROP""")
+        copy_rows(cr, "ukkr_import_accrual", ("account_id", "period", "service_id", "accrued", "correction"),
+                  (k + (r["accrued"], r.get("correction") or 0.0) for k, r in zip(keys, rows)))
+        # the correction column (the billing system's recalculations, negative allowed) replaces the line's
+        # correction; a file without it leaves the corrections as they are
+        with_correction = columns is not None and "correction" in columns
         cr.execute("""
             INSERT INTO ukkr_ledger_line (account_id, period, service_id, accrued, paid, correction, penalty,
                                           written_off, create_uid, create_date, write_uid, write_date)
-            SELECT v.account_id, v.period, v.service_id, v.accrued, 0, 0, 0, 0, %s, %s, %s, %s
+            SELECT v.account_id, v.period, v.service_id, v.accrued, 0, v.correction, 0, 0, %s, %s, %s, %s
             FROM ukkr_import_accrual v
             ON CONFLICT (account_id, period, service_id) DO UPDATE
-                SET accrued = EXCLUDED.accrued, write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date""",
-                   audit)
+                SET accrued = EXCLUDED.accrued, {correction}
+                    write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date""".format(
+                        correction="correction = EXCLUDED.correction," if with_correction else ""), audit)
         cr.execute("DROP TABLE ukkr_import_accrual")
         norms = {(k[0], k[2]): r["norm_charge"] for k, r in zip(keys, rows) if r["norm_charge"] is not None}
         if norms:
@@ -320,7 +366,7 @@ class UkkrBillingImport(models.Model):
         self.invalidate_cache()
         return counts
 
-    def _write_payments(self, rows, dry_run=False):
+    def _write_payments(self, rows, dry_run=False, columns=None):
         cr = self.env.cr
         accounts = self._account_ids({r["account"] for r in rows})
         cr.execute("SELECT doc FROM ukkr_payment WHERE doc = ANY(%s)", ([r["doc"] for r in rows],))

@@ -46,8 +46,19 @@ class UkkrCourtCase(models.Model):
     """
     _name = "ukkr.court.case"
     _description = "Court case"
-    _inherit = ["ukkr.case.action", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["ukkr.case.action", "mail.thread", "mail.activity.mixin", "ukkr.workflow.mixin"]
     _order = "date desc, id desc"
+    _workflow_fields = ("state", "result", "date_filed", "penalty_date", "procedure", "route_note", "duty_credit",
+                        "duty_to_pay", "date_closed", "batch_ref", "application_id", "previous_case_id")
+    _workflow_terms = ("kind", "account_id", "case_id", "date", "line_ids", "court_kind", "court_name",
+                       "state_duty")
+    _workflow_editable_states = ("prepared",)
+    _workflow_inputs = {"date_order": ("filed",), "order_number": ("filed", "order_issued"),
+                        "date_cancelled": ("order_issued", "in_force"), "date_hearing": ("filed", "hearing"),
+                        "date_decision": ("filed", "hearing"), "amount_awarded": ("filed", "hearing", "decided"),
+                        "date_in_force": ("order_issued", "decided"),
+                        "writ_number": ("in_force",), "writ_date": ("in_force",), "writ_amount": ("in_force",)}
+    _dated_steps = {"file": "_file"}
     _measure_number_field = "measure_number"
     _measure_date_field = "date_filed"
     _measure_amount_field = "claim_amount"
@@ -197,14 +208,24 @@ class UkkrCourtCase(models.Model):
         return values
 
     @api.multi
-    def action_load_tranches(self, as_of=None):
-        """(Re)load the account's overdue tranches not claimed elsewhere, penalties to ``as_of`` (today)."""
+    def action_load_tranches(self):
+        """«Загрузить долг»: the account's overdue tranches not claimed elsewhere, penalties to today."""
+        self._load_tranches(fields.Date.context_today(self))
+        empty = self.sudo().filtered(lambda case: not case.line_ids)
+        if empty:
+            raise UserError(_("Account %s has no overdue debt that is not time-barred and not claimed in another "
+                              "court case.") % empty[0].account_id.name)
+        return True
+
+    def _load_tranches(self, as_of):
+        """The account's overdue tranches not claimed elsewhere, penalties to ``as_of``."""
+        day = _d(as_of)
         for case in self:
             if case.state != "prepared":
                 raise UserError(_("Tranches are chosen only while the case is being prepared."))
-            day = _d(as_of) or _d(fields.Date.context_today(self))
-            case.write({"line_ids": [(5, 0, 0)] + [(0, 0, v) for v in case._tranche_values(day)],
-                        "penalty_date": fields.Date.to_string(day)})
+            values = case._tranche_values(day)
+            case.write({"line_ids": [(5, 0, 0)] + [(0, 0, v) for v in values]})
+            case._transition({"penalty_date": fields.Date.to_string(day)})
         return True
 
     def _duty_court(self):
@@ -254,19 +275,31 @@ class UkkrCourtCase(models.Model):
                           duty_credit=figures["credit"], duty_to_pay=figures["to_pay"])
             if not case.court_name:
                 values["court_name"] = figures["route"]["court_name"]
-            case.write(values)
+            case._transition(values)
         return True
 
     # ------------------------------------------------------------------ stages
     @api.multi
-    def action_file(self, filing_date=None):
-        """Filed in court on ``filing_date`` (today): penalties to that day, route, duty, ГК 204 events."""
-        day = filing_date or self.env.context.get("ukkr_filing_date") or fields.Date.context_today(self)
-        day = fields.Date.to_string(_d(day))
+    def action_file(self):
+        """«Подано в суд»: asks the filing date."""
+        self.ensure_one()
+        if self.state != "prepared":
+            raise UserError(_("Court case %s has already been filed.") % self.name)
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        return self._open_step("file", _("Court case %s filed") % self.name)
+
+    def _file(self, filing_date=None, _text=None):
+        """Filed in court on ``filing_date`` (today): penalties to that day, route, duty, ГК 204 events. The
+        periods must not be claimed by another live court case, however the lines were made."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        day = fields.Date.to_string(_d(filing_date or fields.Date.context_today(self)))
         planned = []
         for case in self:   # every check first: one bad case leaves all unchanged
             if case.state != "prepared":
                 raise UserError(_("Court case %s has already been filed.") % case.name)
+            case._check_not_claimed_elsewhere()
             if day < case.date:
                 raise UserError(_("Court case %s: the filing date %s is before the preparation date %s.")
                                 % (case.name, _ru(day), _ru(case.date)))
@@ -274,18 +307,35 @@ class UkkrCourtCase(models.Model):
                 raise UserError(_("A case cannot be filed on a future date (%s).") % _ru(day))
             planned.append((case, case._filing_figures(day)))
         for case, figures in planned:
-            for line, value in figures["lines"]:
-                line.write(value)
             values = {"state": "filed", "date_filed": day, "penalty_date": day, "state_duty": figures["duty"],
                       "duty_credit": figures["credit"], "duty_to_pay": figures["to_pay"]}
             if figures["route"]:
                 values.update(case._route_values(figures["route"]))
                 if not case.court_name:
                     values["court_name"] = figures["route"]["court_name"]
-            case.write(values)
+            with case._workflow_path():
+                for line, value in figures["lines"]:
+                    line.write(value)
+                case._transition(values)
             case._limitation_events("filed", day)
             case.case_id._advance_to("court", _("Filed in court: %s.") % case.name)
         return True
+
+    def _check_not_claimed_elsewhere(self):
+        """No period of this case may be claimed by another court case still going on."""
+        self.ensure_one()
+        self.env.cr.execute("""SELECT DISTINCT l.period FROM ukkr_court_case_line l
+                               JOIN ukkr_court_case c ON c.id = l.court_case_id
+                               WHERE c.account_id = %s AND c.id != %s AND c.state NOT IN ('cancelled', 'closed')
+                                 AND c.state != 'prepared' AND l.period = ANY(%s) ORDER BY l.period""",
+                            (self.account_id.id, self.id, self.line_ids.mapped("period")))
+        taken = [row[0] for row in self.env.cr.fetchall()]
+        if taken:
+            raise UserError(_("Court case %s: periods %s are already claimed in another court case that is still "
+                              "going on; remove them.") % (self.name, ", ".join(taken)))
+        periods = self.line_ids.mapped("period")
+        if len(periods) != len(set(periods)):
+            raise UserError(_("Court case %s lists a period twice.") % self.name)
 
     def _limitation_events(self, kind, day):
         Event = self.env["ukkr.limitation.event"].sudo()
@@ -307,7 +357,7 @@ class UkkrCourtCase(models.Model):
         self._require(("filed",), "date_order", _("Order issued on"))
         if any(c.kind != "court_order" for c in self):
             raise UserError(_("Only an application for a court order ends in a court order."))
-        self.write({"state": "order_issued"})
+        self._transition({"state": "order_issued"})
         return True
 
     @api.multi
@@ -316,7 +366,7 @@ class UkkrCourtCase(models.Model):
         six months if less remains."""
         self._require(("order_issued", "in_force"), "date_cancelled", _("Order cancelled on"))
         for case in self:
-            case.write({"state": "cancelled"})
+            case._transition({"state": "cancelled"})
             case._limitation_events("cancelled", case.date_cancelled)
         return True
 
@@ -326,8 +376,9 @@ class UkkrCourtCase(models.Model):
         self.ensure_one()
         if self.state != "cancelled" or self.kind != "court_order":
             raise UserError(_("A claim follows a cancelled court order only."))
-        claim = self.create({"account_id": self.account_id.id, "case_id": self.case_id.id, "kind": "claim",
-                             "previous_case_id": self.id, "court_name": False,
+        self.check_access_rights("create")
+        claim = self._workflow_create({"account_id": self.account_id.id, "case_id": self.case_id.id, "kind": "claim",
+                                       "previous_case_id": self.id, "court_name": False,
                              "line_ids": [(0, 0, {"period": l.period, "due_date": l.due_date,
                                                   "principal": l.principal, "penalty": l.penalty,
                                                   "limitation_expiry": l.limitation_expiry})
@@ -339,13 +390,13 @@ class UkkrCourtCase(models.Model):
     @api.multi
     def action_hearing(self):
         self._require(("filed",), "date_hearing", _("Hearing on"))
-        self.write({"state": "hearing"})
+        self._transition({"state": "hearing"})
         return True
 
     @api.multi
     def action_decision(self):
         self._require(("hearing", "filed"), "date_decision", _("Decision on"))
-        self.write({"state": "decided"})
+        self._transition({"state": "decided"})
         return True
 
     @api.multi
@@ -356,7 +407,7 @@ class UkkrCourtCase(models.Model):
                     _d(case.date_in_force) <= _d(case.date_order) + relativedelta(days=OBJECTION_DAYS):
                 raise UserError(_("Court order %s: the 10 days for objections run until %s.")
                                 % (case.name, _ru(_d(case.date_order) + relativedelta(days=OBJECTION_DAYS))))
-        self.write({"state": "in_force", "result": "won"})
+        self._transition({"state": "in_force", "result": "won"})
         return True
 
     @api.multi
@@ -366,7 +417,7 @@ class UkkrCourtCase(models.Model):
         for case in self:
             if case.writ_amount <= 0:
                 raise UserError(_("Court case %s: the writ amount must be greater than zero.") % case.name)
-        self.write({"state": "writ"})
+        self._transition({"state": "writ"})
         self.mapped("case_id")._advance_to("enforcement", _("Writ received."))
         return True
 
@@ -376,14 +427,14 @@ class UkkrCourtCase(models.Model):
         self._require(("filed", "hearing"), None, "")
         today = fields.Date.context_today(self)
         for case in self:
-            case.write({"state": "closed", "result": "dismissed", "date_closed": today})
+            case._transition({"state": "closed", "result": "dismissed", "date_closed": today})
             case._limitation_events("dismissed", today)
         return True
 
     @api.multi
     def action_close(self):
         self._require(("writ", "in_force", "decided", "cancelled", "prepared"), None, "")
-        self.write({"state": "closed", "date_closed": fields.Date.context_today(self)})
+        self._transition({"state": "closed", "date_closed": fields.Date.context_today(self)})
         return True
 
     @api.multi
@@ -524,7 +575,7 @@ class UkkrCourtCase(models.Model):
                 "datas_fname": "zayavlenie_%s_%s.docx" % (case.account_id.name, case.date),
                 "datas": base64.b64encode(content), "res_model": self._name, "res_id": case.id,
                 "mimetype": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
-            case.application_id = attachment.id
+            case._transition({"application_id": attachment.id})
         if len(self) == 1:   # pressed on one case: the document is downloaded at once
             return {"type": "ir.actions.act_url", "target": "self",
                     "url": "/web/content/%d?download=true" % self.application_id.id}

@@ -5,6 +5,8 @@ class UkkrCourtCaseLine(models.Model):
     """One tranche (account × period) claimed in a court case, with its penalty to the filing date."""
     _name = "ukkr.court.case.line"
     _description = "Court case tranche"
+    _inherit = ["ukkr.workflow.line.mixin"]
+    _workflow_parent_field = "court_case_id"
     _order = "period"
     _rec_name = "period"
 

@@ -1,5 +1,7 @@
 from datetime import datetime
 
+import psycopg2
+import psycopg2.errorcodes
 from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
@@ -9,6 +11,8 @@ from .selections import PAYER_KINDS
 from .ukkr_personal_account import TENURES, rub
 
 MANAGER = "ukkr_debt_plan.group_ukkr_manager"
+OPERATOR = "ukkr_debt_plan.group_ukkr_operator"
+LAWYER = "ukkr_debt_plan.group_ukkr_lawyer"
 PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Urgent")]
 CLOSE_REASONS = [("paid", "Debt paid off"), ("written_off", "Written off"), ("account_closed", "Account closed"),
                  ("deceased", "Debtor deceased or liquidated"), ("error", "Opened by mistake"), ("other", "Other")]
@@ -23,8 +27,12 @@ class UkkrDebtorCase(models.Model):
     """
     _name = "ukkr.debtor.case"
     _description = "Debtor case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ukkr.workflow.mixin"]
     _order = "priority desc, overdue_at_close desc, id"
+    # the status, how and why the case was opened and closed, and the close's figures: set by the code only
+    _workflow_fields = ("state", "close_reason", "close_comment", "date_closed", "opened_by", "open_reason",
+                        "date_open", "last_close_period", "debt_at_close", "overdue_at_close", "penalty_at_close",
+                        "months_in_debt", "next_deadline", "next_action")
 
     name = fields.Char("Case", readonly=True, copy=False, index=True)
     account_id = fields.Many2one("ukkr.personal.account", "Personal account", required=True, ondelete="restrict",
@@ -126,9 +134,11 @@ class UkkrDebtorCase(models.Model):
                 if deadline and deadline[0]:
                     found[action.case_id.id].append(deadline)
         for case in self.sudo():
-            earliest = min(found[case.id], key=lambda d: d[0]) if found[case.id] else (False, False)
+            # actions give their deadline as a date or as a string: one form before comparing
+            dated = [(d if isinstance(d, str) else fields.Date.to_string(d), text) for d, text in found[case.id]]
+            earliest = min(dated, key=lambda d: d[0]) if dated else (False, False)
             if (case.next_deadline or False, case.next_action or False) != earliest:
-                super(UkkrDebtorCase, case).write({"next_deadline": earliest[0], "next_action": earliest[1]})
+                case._transition({"next_deadline": earliest[0], "next_action": earliest[1]})
 
     # ------------------------------------------------------------------ create / write
     @api.model
@@ -137,7 +147,15 @@ class UkkrDebtorCase(models.Model):
         if account_id and self.search_count([("account_id", "=", account_id), ("state", "=", "open")]):
             account = self.env["ukkr.personal.account"].browse(account_id)
             raise UserError(_("Account %s already has an open debtor case: work in that case.") % account.name)
-        case = super().create(vals)
+        try:
+            with self.env.cr.savepoint():
+                case = super().create(vals)
+        except psycopg2.IntegrityError as error:
+            if error.pgcode != psycopg2.errorcodes.UNIQUE_VIOLATION:
+                raise
+            # another user opened a case for this account at the same moment (the one-open-case index)
+            account = self.env["ukkr.personal.account"].browse(account_id)
+            raise UserError(_("Account %s already has an open debtor case: work in that case.") % account.name)
         self.env.cr.execute("UPDATE ukkr_debtor_case SET name = 'Д-' || lpad(id::text, 6, '0') WHERE id = %s",
                             (case.id,))
         case.invalidate_cache(["name"], case.ids)
@@ -145,8 +163,10 @@ class UkkrDebtorCase(models.Model):
 
     @api.multi
     def write(self, vals):
-        if "stage_id" in vals and not self.env.context.get("ukkr_case_system"):
+        if "stage_id" in vals and not self._in_workflow_path():
             stage = self.env["ukkr.case.stage"].browse(vals["stage_id"])
+            if not (self.env.user.has_group(OPERATOR) or self.env.user.has_group(LAWYER)):
+                raise AccessError(_("Only УККР staff move debtor cases between stages."))
             for case in self:
                 if case.state == "closed":
                     raise UserError(_("Case %s is closed; reopen it before moving it.") % case.name)
@@ -155,16 +175,16 @@ class UkkrDebtorCase(models.Model):
                 if unpaid:
                     raise UserError(_("Case %s cannot be marked paid off: the account still owes %s RUB.")
                                     % (unpaid[0].name, rub(unpaid[0].debt_total)))
-            elif stage.code == "written_off":
+            elif stage.code == "written_off" or stage.is_closing:
                 raise UserError(_("A case is written off through a write-off approved by the УККР — manager, "
                                   "not by moving its card."))
         result = super().write(vals)
         if "stage_id" in vals:
             closing = self.filtered(lambda c: c.state == "open" and c.stage_id.is_closing)
-            if closing:
-                reason = "written_off" if closing[0].stage_code == "written_off" else "paid"
-                super(UkkrDebtorCase, closing).write({"state": "closed", "close_reason": reason,
-                                                      "date_closed": fields.Date.context_today(self)})
+            for reason, cases in (("written_off", closing.filtered(lambda c: c.stage_code == "written_off")),
+                                  ("paid", closing.filtered(lambda c: c.stage_code != "written_off"))):
+                cases._transition({"state": "closed", "close_reason": reason,
+                                   "date_closed": fields.Date.context_today(self)})
         return result
 
     @api.multi
@@ -176,11 +196,9 @@ class UkkrDebtorCase(models.Model):
         return super().unlink()
 
     # ------------------------------------------------------------------ buttons
-    @api.multi
-    def action_close(self, reason, comment=False):
-        """Close by hand with a reason (the wizard's button): УККР staff only."""
-        if not (self.env.user.has_group("ukkr_debt_plan.group_ukkr_operator")
-                or self.env.user.has_group("ukkr_debt_plan.group_ukkr_lawyer")):
+    def _close_by_hand(self, reason, comment=False):
+        """Close by hand with a reason (the close wizard): УККР staff only."""
+        if not (self.env.user.has_group(OPERATOR) or self.env.user.has_group(LAWYER)):
             raise AccessError(_("Only УККР staff close debtor cases."))
         if reason not in dict(CLOSE_REASONS) or reason in ("paid", "written_off"):
             raise UserError(_("Choose why the case is closed."))
@@ -189,9 +207,9 @@ class UkkrDebtorCase(models.Model):
         for case in self:
             if case.state == "closed":
                 raise UserError(_("Case %s is already closed.") % case.name)
-        self.with_context(ukkr_case_system=True).write({
-            "state": "closed", "close_reason": reason, "close_comment": comment,
-            "date_closed": fields.Date.context_today(self)})
+        self.check_access_rule("write")
+        self._transition({"state": "closed", "close_reason": reason, "close_comment": comment,
+                          "date_closed": fields.Date.context_today(self)})
         return True
 
     @api.multi
@@ -205,9 +223,8 @@ class UkkrDebtorCase(models.Model):
                 raise UserError(_("Account %s already has another open case.") % case.account_id.name)
         stage = self._stage("identified")
         for case in self:
-            case.with_context(ukkr_case_system=True).write({
-                "state": "open", "close_reason": False, "close_comment": False, "date_closed": False,
-                "stage_id": stage.id if case.stage_id.is_closing else case.stage_id.id})
+            case._transition({"state": "open", "close_reason": False, "close_comment": False, "date_closed": False,
+                              "stage_id": stage.id if case.stage_id.is_closing else case.stage_id.id})
         return True
 
     @api.multi
@@ -216,7 +233,7 @@ class UkkrDebtorCase(models.Model):
         stage = self._stage(code)
         movable = self.filtered(lambda c: c.state == "open" and c.stage_id.sequence < stage.sequence)
         if movable:
-            movable.with_context(ukkr_case_system=True).sudo().write({"stage_id": stage.id})
+            movable.sudo()._transition({"stage_id": stage.id})
             if note:
                 for case in movable:
                     case.sudo().message_post(body=note, subtype="mail.mt_note")
@@ -310,9 +327,9 @@ class UkkrDebtorCase(models.Model):
         """Daily: cases whose debt is paid off move to «Погашено» and close (with a line in their history); the
         open cases' next deadlines are looked at again (a promise kept, an agreement's payment made)."""
         cases = self.browse(self._open_cases_paid_off())
-        cases.write({"next_deadline": False, "next_action": False})
+        cases._transition({"next_deadline": False, "next_action": False})
         if cases:
-            cases.with_context(ukkr_case_system=True).write({"stage_id": self._stage("paid").id})
+            cases._transition({"stage_id": self._stage("paid").id})
             for case in cases:
                 case.message_post(body=_("The debt is paid off: the case is closed."), subtype="mail.mt_note")
         self.search([("state", "=", "open"), ("next_deadline", "!=", False)])._update_next_deadline()

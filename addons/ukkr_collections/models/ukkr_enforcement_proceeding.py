@@ -33,8 +33,13 @@ class UkkrEnforcementProceeding(models.Model):
     """
     _name = "ukkr.enforcement.proceeding"
     _description = "Enforcement proceeding"
-    _inherit = ["ukkr.case.action", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["ukkr.case.action", "mail.thread", "mail.activity.mixin", "ukkr.workflow.mixin"]
     _order = "date desc, id desc"
+    _workflow_fields = ("state", "previous_id", "date_presented", "date_returned", "date_closed",
+                        "deadline_flagged", "payment_ids")
+    _workflow_terms = tuple(sorted(WRIT_TERMS))
+    _dated_steps = {"present": "_present", "return_uncollectable": "_return_uncollectable",
+                    "travel_ban": "_request_travel_ban"}
 
     _measure_number_field = "measure_number"
     _measure_date_field = "date_presented"
@@ -171,24 +176,12 @@ class UkkrEnforcementProceeding(models.Model):
         return record
 
     @api.multi
-    def write(self, vals):
-        if WRIT_TERMS & set(vals) and not self.env.context.get("ukkr_enforcement_system"):
-            for rec in self:
-                if rec.state != "draft":
-                    raise UserError(_("Proceeding %s has been presented: the writ and its route cannot be changed; "
-                                      "recall it and register a new presentation.") % rec.name)
-        return super().write(vals)
-
-    @api.multi
     def unlink(self):
         if not self.env.user.has_group(MANAGER):
             raise AccessError(_("Only the УККР — manager group deletes enforcement proceedings."))
         if any(rec.state != "draft" for rec in self):
             raise UserError(_("Only a draft enforcement proceeding can be deleted."))
         return super().unlink()
-
-    def _system_write(self, vals):
-        return self.with_context(ukkr_enforcement_system=True).write(vals)
 
     @staticmethod
     def _day(value, default):
@@ -197,8 +190,22 @@ class UkkrEnforcementProceeding(models.Model):
 
     # ------------------------------------------------------------------ buttons
     @api.multi
-    def action_present(self, date_presented=None):
-        """The writ is sent to the bailiffs, the employer, the pension payer or the bank."""
+    def action_present(self):
+        """«Предъявлен»: asks the day the writ was sent to the bailiffs, the employer, the pension payer or the
+        bank."""
+        self.ensure_one()
+        self._check_lawyer()
+        if self.state != "draft":
+            raise UserError(_("Proceeding %s is not a draft.") % self.name)
+        return self._open_step("present", _("Writ %s presented") % self.writ_number)
+
+    def _check_lawyer(self):
+        if not (self.env.user.has_group(LAWYER) or self.env.user.has_group(MANAGER)):
+            raise AccessError(_("Only the УККР lawyers and the manager move enforcement proceedings."))
+
+    def _present(self, date_presented=None, _text=None):
+        """The writ is sent on ``date_presented``: checks of ст.21, 46 and the route, then the step."""
+        self._check_lawyer()
         for rec in self:
             if rec.state != "draft":
                 raise UserError(_("Proceeding %s is not a draft.") % rec.name)
@@ -220,7 +227,7 @@ class UkkrEnforcementProceeding(models.Model):
             if deadline and day > deadline:
                 raise UserError(_("The time to present the writ ran out on %s (229-ФЗ ст.21): ask the court to "
                                   "restore it first.") % fields.Date.from_string(deadline).strftime("%d.%m.%Y"))
-            rec._system_write({"state": "presented", "date_presented": day})
+            rec._transition({"state": "presented", "date_presented": day})
             text = "Исполнительный документ № %s на %s руб. предъявлен %s %s." % (
                 rec.writ_number, rub(rec.writ_amount), ROUTE_TEXT[rec.route],
                 fields.Date.from_string(day).strftime("%d.%m.%Y"))
@@ -231,62 +238,85 @@ class UkkrEnforcementProceeding(models.Model):
     @api.multi
     def action_start(self):
         """The bailiffs opened the proceeding (or the employer / bank started deductions)."""
+        self._check_lawyer()
         for rec in self:
             if rec.state != "presented":
                 raise UserError(_("Proceeding %s must be presented first.") % rec.name)
             if rec.route == "bailiff" and not (rec.proceeding_number or "").strip():
                 raise UserError(_("Enter the proceeding number given by the bailiffs."))
-            rec._system_write({"state": "in_progress",
-                               "date_opened": rec.date_opened or fields.Date.context_today(self)})
+            rec._transition({"state": "in_progress",
+                             "date_opened": rec.date_opened or fields.Date.context_today(self)})
         return True
 
     @api.multi
-    def action_return_uncollectable(self, date_returned=None):
-        """The bailiffs returned the writ as uncollectable (229-ФЗ ст.46 ч.1 п.3–4)."""
+    def action_return_uncollectable(self):
+        """«Возвращён»: asks the day the bailiffs returned the writ as uncollectable and their act."""
+        self.ensure_one()
+        self._check_lawyer()
+        if self.state not in ("presented", "in_progress"):
+            raise UserError(_("Only a writ being enforced can be returned."))
+        return self._open_step("return_uncollectable", _("Writ %s returned as uncollectable") % self.writ_number,
+                               text_label=_("Bailiff's act (number and date)"))
+
+    def _return_uncollectable(self, date_returned=None, act=None):
+        """The bailiffs returned the writ as uncollectable (229-ФЗ ст.46 ч.1 п.3–4) on ``date_returned``."""
+        self._check_lawyer()
         for rec in self:
             if rec.state not in ("presented", "in_progress"):
                 raise UserError(_("Only a writ being enforced can be returned."))
             day = self._day(date_returned, fields.Date.context_today(self))
             if day < rec.date_presented:
                 raise UserError(_("The writ cannot be returned before it was presented."))
-            rec._system_write({"state": "returned", "date_returned": day,
-                               "date_closed": day})
+            rec._transition({"state": "returned", "date_returned": day, "date_closed": day})
             rec._post_note("Исполнительный документ возвращён взыскателю как невозможный к взысканию "
-                           "(229-ФЗ ст.46) %s; повторно предъявить можно с %s." % (
-                               fields.Date.from_string(day).strftime("%d.%m.%Y"),
+                           "(229-ФЗ ст.46) %s%s; повторно предъявить можно с %s." % (
+                               fields.Date.from_string(day).strftime("%d.%m.%Y"), (", акт %s" % act) if act else "",
                                fields.Date.from_string(rec.representation_date).strftime("%d.%m.%Y")))
         return True
 
     @api.multi
     def action_close_paid(self):
+        self._check_lawyer()
         for rec in self:
             if rec.state not in ("presented", "in_progress"):
                 raise UserError(_("Only a writ being enforced can be closed as paid."))
-            rec._system_write({"state": "closed", "date_closed": fields.Date.context_today(self)})
+            rec._transition({"state": "closed", "date_closed": fields.Date.context_today(self)})
         return True
 
     @api.multi
     def action_recall(self):
+        self._check_lawyer()
         for rec in self:
             if rec.state not in ("presented", "in_progress"):
                 raise UserError(_("Only a writ being enforced can be recalled."))
-            rec._system_write({"state": "recalled", "date_closed": fields.Date.context_today(self)})
+            rec._transition({"state": "recalled", "date_closed": fields.Date.context_today(self)})
         return True
 
     @api.multi
     def action_represent(self):
         """A new presentation of a writ returned as uncollectable: a draft proceeding linked to this one."""
         self.ensure_one()
+        self._check_lawyer()
         if self.state != "returned":
             raise UserError(_("Only a writ returned as uncollectable is presented again."))
         if self.search_count([("previous_id", "=", self.id)]):
             raise UserError(_("This writ has already been presented again."))
-        new = self.copy({"previous_id": self.id, "date": fields.Date.context_today(self)})
+        with self._workflow_path(creating=True):
+            new = self.copy({"previous_id": self.id, "date": fields.Date.context_today(self)})
         return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": new.id, "view_mode": "form"}
 
     @api.multi
-    def action_request_travel_ban(self, on_date=None):
+    def action_request_travel_ban(self):
+        """«Ходатайство о запрете выезда»: asks the day of the petition."""
+        self.ensure_one()
+        self._check_lawyer()
+        if self.route != "bailiff" or self.state not in ("presented", "in_progress"):
+            raise UserError(_("A travel ban is requested from the bailiffs while they enforce the writ."))
+        return self._open_step("travel_ban", _("Travel ban petition under writ %s") % self.writ_number)
+
+    def _request_travel_ban(self, on_date=None, _text=None):
         """Ask the bailiffs for a temporary travel ban (229-ФЗ ст.67; measure 22) — only when eligible."""
+        self._check_lawyer()
         requests = self.env["ukkr.travel.ban.request"]
         for rec in self:
             if rec.route != "bailiff" or rec.state not in ("presented", "in_progress"):
@@ -300,9 +330,10 @@ class UkkrEnforcementProceeding(models.Model):
             eligible, reason = self.env["ukkr.rules"].travel_ban_eligible(rec.remaining, rec.voluntary_end, day)
             if not eligible:
                 raise UserError(_("A travel ban cannot be requested: %s") % reason)
-            requests |= requests.create({"proceeding_id": rec.id, "account_id": rec.account_id.id,
-                                         "case_id": rec.case_id.id, "date": day, "debt": rec.remaining,
-                                         "reason": reason})
+            # the petition is the step's own record: made by the code after the checks above, read by all
+            requests |= requests.sudo()._workflow_create({"proceeding_id": rec.id, "account_id": rec.account_id.id,
+                                                   "case_id": rec.case_id.id, "date": day,
+                                                   "debt": rec.remaining, "reason": reason})
             rec._post_note("Направлено ходатайство о временном ограничении выезда должника из РФ: %s" % reason)
         return requests
 
@@ -314,7 +345,7 @@ class UkkrEnforcementProceeding(models.Model):
         self.ensure_one()
         if not (self.env.user.has_group(LAWYER) or self.env.user.has_group(MANAGER)):
             raise AccessError(_("Only the УККР lawyers register recoveries."))
-        if self.state not in ("presented", "in_progress"):
+        if self.state not in ("presented", "in_progress") or not self.date_presented:
             raise UserError(_("Recoveries are registered while the writ is being enforced."))
         try:
             amount = round(float(amount), 2)
@@ -345,7 +376,7 @@ class UkkrEnforcementProceeding(models.Model):
             "account_id": self.account_id.id, "date": day, "amount": amount, "doc": full_doc,
             "channel": "fssp" if self.route == "bailiff" else "employer"})
         ledger._allocate_new_payments([payment.id])
-        self._system_write({"payment_ids": [(4, payment.id)]})
+        self._transition({"payment_ids": [(4, payment.id)]})
         self._post_note("Поступило по исполнительному документу %s руб. (%s от %s)." % (
             rub(amount), full_doc, fields.Date.from_string(day).strftime("%d.%m.%Y")))
         self.account_id.invalidate_cache()
@@ -379,7 +410,7 @@ class UkkrEnforcementProceeding(models.Model):
                 "activity_type_id": activity_type.id, "summary": summary,
                 "date_deadline": fields.Date.to_string(min(deadline, today + timedelta(days=7))),
                 "user_id": (rec.case_id.user_id or rec.user_id or self.env.user).id})
-            rec._system_write({"deadline_flagged": rec.presentation_deadline})
+            rec._transition({"deadline_flagged": rec.presentation_deadline})
         return due
 
     @api.model

@@ -12,8 +12,9 @@ class UkkrHousingOffer(models.Model):
     debt ≥ the policy in force).
     """
     _name = "ukkr.housing.offer"
-    _inherit = ["ukkr.case.action", "mail.thread"]
+    _inherit = ["ukkr.case.action", "mail.thread", "ukkr.workflow.mixin"]
     _description = "Cheaper housing offer"
+    _workflow_fields = ("months_in_debt",)
     _order = "date desc, id desc"
     _measure_number = 15
 
@@ -59,6 +60,7 @@ class UkkrHousingOffer(models.Model):
 
     @api.model
     def create(self, vals):
+        self._workflow_check_create(vals)
         vals = self._fill_case(dict(vals))
         account = self.env["ukkr.personal.account"].sudo().browse(vals.get("account_id"))
         if account and (account.tenure != "social" or not account.is_municipal):
@@ -66,10 +68,16 @@ class UkkrHousingOffer(models.Model):
                               "is not one.") % account.name)
         if account:
             vals["months_in_debt"] = self._months_in_debt([account.id]).get(account.id, 0)
-        return super().create(vals)
+        with self._workflow_path(creating=True):
+            return super().create(vals)
 
     @api.multi
     def write(self, vals):
+        if "outcome" in vals and not self._in_workflow_path():
+            decided = self.filtered(lambda offer: offer.outcome != "pending" and offer.outcome != vals["outcome"])
+            if decided:
+                raise UserError(_("The outcome of offer %s is recorded (%s): it is kept as history; record a new "
+                                  "offer instead.") % (decided[0].name, dict(self._fields["outcome"]._description_selection(self.env))[decided[0].outcome]))
         if vals.get("outcome") and vals["outcome"] != "pending" and "date_outcome" not in vals:
             vals = dict(vals, date_outcome=fields.Date.context_today(self))
         return super().write(vals)

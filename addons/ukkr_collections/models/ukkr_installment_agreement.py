@@ -1,5 +1,7 @@
 from collections import defaultdict
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -24,8 +26,10 @@ class UkkrInstallmentAgreement(models.Model):
     """
     _name = "ukkr.installment.agreement"
     _description = "Installment agreement"
-    _inherit = ["ukkr.case.action", "mail.thread"]
+    _inherit = ["ukkr.case.action", "mail.thread", "ukkr.workflow.mixin"]
     _order = "date desc, id desc"
+    _workflow_fields = ("state", "policy_id", "grace_days", "date_fulfilled", "date_breached", "date_cancelled")
+    _workflow_terms = tuple(sorted(TERMS))
 
     _measure_number = 13
     _measure_amount_field = "amount_covered"
@@ -133,15 +137,6 @@ class UkkrInstallmentAgreement(models.Model):
         return record
 
     @api.multi
-    def write(self, vals):
-        if TERMS & set(vals) and not self.env.context.get("ukkr_agreement_system"):
-            for rec in self:
-                if rec.state != "draft":
-                    raise UserError(_("Agreement %s is no longer a draft: its terms, periods and schedule cannot "
-                                      "be changed.") % rec.name)
-        return super().write(vals)
-
-    @api.multi
     def unlink(self):
         if not self.env.user.has_group(MANAGER):
             raise AccessError(_("Only the УККР — manager group deletes agreements."))
@@ -170,12 +165,19 @@ class UkkrInstallmentAgreement(models.Model):
         return principal
 
     def _check_term(self, policy, first_date, last_date, count):
+        """The term is the months the payments run (the first payment's month counted): 12 monthly payments
+        starting the month after signing are a 12-month installment. The first payment is due at the latest in
+        the month after signing."""
         self.ensure_one()
-        if first_date < fields.Date.from_string(self.date):
+        signed = fields.Date.from_string(self.date)
+        if first_date < signed:
             raise UserError(_("The first payment (%s) cannot be before the signing date (%s).")
-                            % (first_date.strftime("%d.%m.%Y"),
-                               fields.Date.from_string(self.date).strftime("%d.%m.%Y")))
-        months = schedule_calc.months_span(fields.Date.from_string(self.date), last_date)
+                            % (first_date.strftime("%d.%m.%Y"), signed.strftime("%d.%m.%Y")))
+        latest_first = signed + relativedelta(months=2, day=1) - relativedelta(days=1)
+        if first_date > latest_first:
+            raise UserError(_("The first payment (%s) is due at the latest on %s, by the end of the month after "
+                              "signing.") % (first_date.strftime("%d.%m.%Y"), latest_first.strftime("%d.%m.%Y")))
+        months = schedule_calc.months_span(first_date, last_date) + 1
         if count > policy.max_months or months > policy.max_months:
             raise UserError(_("The schedule runs %d months with %d payments: the installment policy in force "
                               "allows at most %d months.") % (max(months, 1), count, policy.max_months))
@@ -192,7 +194,7 @@ class UkkrInstallmentAgreement(models.Model):
             if not tranches:
                 raise UserError(_("Account %s has no overdue debt on %s.") % (rec.account_id.name,
                                                                                day.strftime("%d.%m.%Y")))
-            rec.with_context(ukkr_agreement_system=True).write({"tranche_ids": [(5, 0, 0)] + [
+            rec.write({"tranche_ids": [(5, 0, 0)] + [
                 (0, 0, {"period": t["period"], "principal": t["principal"], "amount": t["principal"]})
                 for t in tranches]})
         return True
@@ -203,14 +205,17 @@ class UkkrInstallmentAgreement(models.Model):
         for rec in self:
             if rec.state != "draft":
                 raise UserError(_("Agreement %s is no longer a draft: its schedule is fixed.") % rec.name)
-            if not rec.first_payment_date or rec.term_months < 1:
-                raise UserError(_("Set the first payment date and the number of monthly payments."))
+            if rec.term_months < 1:
+                raise UserError(_("Set the number of monthly payments."))
+            if not rec.first_payment_date:   # the default: a month after signing
+                rec.first_payment_date = fields.Date.to_string(fields.Date.from_string(rec.date)
+                                                               + relativedelta(months=1))
             policy = self.env["ukkr.installment.policy"]._in_force(rec.date)
             rec._check_covered()
             first = fields.Date.from_string(rec.first_payment_date)
             schedule = schedule_calc.equal_schedule(rec.amount_covered, rec.term_months, first)
             rec._check_term(policy, first, schedule[-1][0], len(schedule))
-            rec.with_context(ukkr_agreement_system=True).write({"line_ids": [(5, 0, 0)] + [
+            rec.write({"line_ids": [(5, 0, 0)] + [
                 (0, 0, {"sequence": index + 1, "date_due": fields.Date.to_string(day), "amount": amount})
                 for index, (day, amount) in enumerate(schedule)]})
         return True
@@ -241,10 +246,10 @@ class UkkrInstallmentAgreement(models.Model):
                                 % (rub(rec.amount_scheduled), rub(rec.amount_covered)))
             rec._check_term(policy, fields.Date.from_string(lines[0].date_due),
                             fields.Date.from_string(lines[-1].date_due), len(lines))
-            system = rec.with_context(ukkr_agreement_system=True)
-            for line in rec.tranche_ids:
-                line.principal = principal.get(line.period, 0.0)
-            system.write({"state": "active", "policy_id": policy.id, "grace_days": policy.grace_days})
+            with rec._workflow_path():
+                for line in rec.tranche_ids:
+                    line.principal = principal.get(line.period, 0.0)
+                rec._transition({"state": "active", "policy_id": policy.id, "grace_days": policy.grace_days})
             for line in rec.tranche_ids:
                 Event.create({"account_id": rec.account_id.id, "period": line.period, "kind": "acknowledged",
                               "date": rec.date, "res_model": rec._name, "res_id": rec.id,
@@ -268,8 +273,7 @@ class UkkrInstallmentAgreement(models.Model):
                 raise AccessError(_("Only the УККР — manager group cancels an agreement in force."))
             self.env["ukkr.limitation.event"].sudo().search([("res_model", "=", rec._name),
                                                               ("res_id", "=", rec.id)]).unlink()
-            rec.with_context(ukkr_agreement_system=True).write({
-                "state": "cancelled", "date_cancelled": fields.Date.context_today(self)})
+            rec._transition({"state": "cancelled", "date_cancelled": fields.Date.context_today(self)})
             rec._post_note("Соглашение %s отменено." % rec.name)
         return True
 
@@ -320,14 +324,13 @@ class UkkrInstallmentAgreement(models.Model):
         status = agreements._schedule_status(today)
         fulfilled = agreements.filtered(lambda a: status[a.id]["paid"] >= a.amount_covered - 0.004)
         breached = (agreements - fulfilled).filtered(lambda a: status[a.id]["breach_line"])
-        system = self.with_context(ukkr_agreement_system=True).sudo()
         if fulfilled:
-            system.browse(fulfilled.ids).write({"state": "fulfilled", "date_fulfilled": today})
+            fulfilled._transition({"state": "fulfilled", "date_fulfilled": today})
             for rec in fulfilled:
                 rec.message_post(body="Соглашение %s исполнено: оплачено %s руб. из %s руб." % (
                     rec.name, rub(status[rec.id]["paid"]), rub(rec.amount_covered)), subtype="mail.mt_note")
         if breached:
-            system.browse(breached.ids).write({"state": "breached", "date_breached": today})
+            breached._transition({"state": "breached", "date_breached": today})
             lines = self.env["ukkr.installment.line"].sudo()
             texts = {}
             for rec in breached:

@@ -1,5 +1,4 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import fields, models
 
 from .ukkr_personal_account import rub
 
@@ -11,6 +10,8 @@ class UkkrInstallmentLine(models.Model):
     line is paid when the payments since signing reach the schedule's sum up to and including it."""
     _name = "ukkr.installment.line"
     _description = "Installment schedule line"
+    _inherit = ["ukkr.workflow.line.mixin"]
+    _workflow_parent_field = "agreement_id"
     _order = "agreement_id, date_due, sequence, id"
 
     agreement_id = fields.Many2one("ukkr.installment.agreement", "Agreement", required=True, ondelete="cascade",
@@ -53,26 +54,3 @@ class UkkrInstallmentLine(models.Model):
                 line.status = "late"
             else:
                 line.status = "partly" if line.amount_paid > 0 else "open"
-
-    def _check_draft(self, agreements):
-        if self.env.context.get("ukkr_agreement_system"):
-            return
-        for agreement in agreements:
-            if agreement.state != "draft":
-                raise UserError(_("Agreement %s is no longer a draft: its schedule cannot be changed.")
-                                % agreement.name)
-
-    @api.model
-    def create(self, vals):
-        self._check_draft(self.env["ukkr.installment.agreement"].browse(vals.get("agreement_id")))
-        return super().create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self._check_draft(self.mapped("agreement_id"))
-        return super().write(vals)
-
-    @api.multi
-    def unlink(self):
-        self._check_draft(self.mapped("agreement_id"))
-        return super().unlink()

@@ -1,11 +1,12 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
 
 
 class UkkrInstallmentTranche(models.Model):
     """A period of the account's debt that an installment agreement covers, and how much of it."""
     _name = "ukkr.installment.tranche"
     _description = "Period covered by an installment agreement"
+    _inherit = ["ukkr.workflow.line.mixin"]
+    _workflow_parent_field = "agreement_id"
     _order = "agreement_id, period"
     _rec_name = "period"
 
@@ -28,29 +29,14 @@ class UkkrInstallmentTranche(models.Model):
             self.principal = owed.get(self.period, 0.0)
             self.amount = self.principal
 
-    def _check_draft(self, agreements):
-        if self.env.context.get("ukkr_agreement_system"):
-            return
-        for agreement in agreements:
-            if agreement.state != "draft":
-                raise UserError(_("Agreement %s is no longer a draft: its covered periods cannot be changed.")
-                                % agreement.name)
-
     @api.model
     def create(self, vals):
-        self._check_draft(self.env["ukkr.installment.agreement"].browse(vals.get("agreement_id")))
         if vals.get("period"):
             self.env["ukkr.rules"]._parse_period(vals["period"])
         return super().create(vals)
 
     @api.multi
     def write(self, vals):
-        self._check_draft(self.mapped("agreement_id"))
         if vals.get("period"):
             self.env["ukkr.rules"]._parse_period(vals["period"])
         return super().write(vals)
-
-    @api.multi
-    def unlink(self):
-        self._check_draft(self.mapped("agreement_id"))
-        return super().unlink()

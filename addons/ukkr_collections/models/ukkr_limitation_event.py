@@ -15,7 +15,10 @@ class UkkrLimitationEvent(models.Model):
     ``_events_by_tranche(account_ids, as_of)``.
     """
     _name = "ukkr.limitation.event"
+    _inherit = ["ukkr.workflow.mixin"]
     _description = "Limitation period event"
+    # the document an event comes from is named by the code that writes it (court case, agreement), never a client
+    _workflow_fields = ("res_model", "res_id")
     _order = "date desc, id desc"
     _rec_name = "period"
 
@@ -40,10 +43,28 @@ class UkkrLimitationEvent(models.Model):
             except Exception:
                 raise ValidationError(_("«%s» is not a period: write YYYY-MM, e.g. 2026-03.") % (event.period,))
 
+    @api.model
+    def _origin_models(self):
+        """Models an event may come from: the actions of a debtor's case."""
+        return set(self.env["ukkr.debtor.case"]._action_models())
+
+    @api.constrains("res_model", "res_id", "account_id")
+    def _check_origin(self):
+        allowed = self._origin_models()
+        for event in self.filtered("res_model"):
+            if event.res_model not in allowed:
+                raise ValidationError(_("«%s» is not a document a limitation event can come from.")
+                                      % event.res_model)
+            origin = self.env[event.res_model].sudo().browse(event.res_id).exists()
+            if not origin or origin.account_id != event.account_id:
+                raise ValidationError(_("The origin of a limitation event must be a document of the same account."))
+
     def _compute_origin(self):
+        allowed = self._origin_models()
         for event in self:
-            origin = event.res_model and event.res_id and self.env[event.res_model].sudo().browse(event.res_id)
-            event.origin = origin.exists().display_name if origin else False
+            origin = event.res_model in allowed and event.res_id and \
+                self.env[event.res_model].sudo().browse(event.res_id).exists()
+            event.origin = origin.display_name if origin else False
 
     @api.model
     def _events_by_tranche(self, account_ids=None, as_of=None):

@@ -25,6 +25,11 @@ def period_bounds(period):
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+def next_period(period):
+    year, month = int(period[:4]), int(period[5:7])
+    return "%04d-%02d" % ((year + 1, 1) if month == 12 else (year, month + 1))
+
+
 def previous_period(period):
     year, month = int(period[:4]), int(period[5:7])
     return "%04d-%02d" % ((year - 1, 12) if month == 1 else (year, month - 1))
@@ -39,9 +44,11 @@ class UkkrMonthlyClose(models.Model):
     """
     _name = "ukkr.monthly.close"
     _description = "Monthly close"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ukkr.workflow.mixin"]
     _order = "period desc"
     _rec_name = "period"
+    _workflow_fields = ("period", "state", "date_closed", "closed_by_id", "account_count", "debt_total",
+                        "overdue_total", "penalty_total", "accrued_total", "paid_total", "move_id", "duration")
 
     period = fields.Char("Period", size=7, required=True, readonly=True)
     state = fields.Selection([("closed", "Closed"), ("reopened", "Reopened")], "Status", readonly=True,
@@ -79,15 +86,16 @@ class UkkrMonthlyClose(models.Model):
         if existing.state == "closed":
             raise UserError(_("Month %s is already closed. To close it again, the УККР — manager group reopens it "
                               "first.") % period)
+        self._check_close_order(period)
         previous = self.search([("period", "<", period), ("state", "=", "closed")], order="period desc", limit=1)
         state = self._compute_state(period, end)
-        close = existing or self.sudo().create({"period": period})
+        close = existing or self.sudo()._workflow_create({"period": period})
         close = close.sudo()
         self._insert_snapshots(close, period, state)
         cases = self.env["ukkr.debtor.case"].sudo()._sync_with_close(close)
         move = self._post_entry(close, period, end, state, previous)
         totals = state["totals"]
-        close.write({"state": "closed", "date_closed": fields.Datetime.now(), "closed_by_id": self.env.uid,
+        close._transition({"state": "closed", "date_closed": fields.Datetime.now(), "closed_by_id": self.env.uid,
                      "account_count": len(state["accounts"]), "debt_total": totals["debt"],
                      "overdue_total": totals["overdue"], "penalty_total": totals["penalty"],
                      "accrued_total": totals["accrued"], "paid_total": totals["paid"],
@@ -95,6 +103,20 @@ class UkkrMonthlyClose(models.Model):
         close._note(_("Month %s closed: %d accounts, debt %.2f RUB. Debtor cases opened: %d, figures refreshed: %d.")
                     % (period, len(state["accounts"]), totals["debt"], cases["opened"], cases["updated"]))
         return close
+
+    @api.model
+    def _check_close_order(self, period):
+        """Months are closed in order: the month after the last closed one; with none closed, not after a month
+        that was reopened (its entry was reversed: the ledger would skip it)."""
+        last = self.search([("state", "=", "closed")], order="period desc", limit=1)
+        if last and period != next_period(last.period):
+            raise UserError(_("Months are closed in order: the last closed month is %s, so the next one to close is "
+                              "%s, not %s.") % (last.period, next_period(last.period), period))
+        if not last:
+            earliest = self.search([("state", "=", "reopened")], order="period", limit=1)
+            if earliest and period > earliest.period:
+                raise UserError(_("Month %s was reopened and is not closed again: close it before %s.")
+                                % (earliest.period, period))
 
     @api.model
     def _lock_close(self):
@@ -113,6 +135,8 @@ class UkkrMonthlyClose(models.Model):
             raise AccessError(_("Only the УККР — manager group reopens a closed month."))
         self._lock_close()
         for close in self:
+            if close.state != "closed":
+                raise UserError(_("Month %s is not closed: only a closed month is reopened.") % close.period)
             later = self.search([("period", ">", close.period), ("state", "=", "closed")], limit=1)
             if later:
                 raise UserError(_("Month %s cannot be reopened while the later month %s is closed.")
@@ -124,7 +148,7 @@ class UkkrMonthlyClose(models.Model):
             # the snapshots are the close's own data: dropped in one statement (tens of thousands of rows)
             self.env.cr.execute("DELETE FROM ukkr_debt_snapshot WHERE close_id = %s", (close.id,))
             self.env["ukkr.debt.snapshot"].invalidate_cache()
-            close.sudo().write({"state": "reopened", "move_id": False})
+            close.sudo()._transition({"state": "reopened", "move_id": False})
             close._note(_("Month %s reopened.") % close.period)
         return True
 

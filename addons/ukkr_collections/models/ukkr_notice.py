@@ -17,8 +17,12 @@ class UkkrNotice(models.Model):
     """
     _name = "ukkr.notice"
     _description = "Debt notice"
-    _inherit = ["ukkr.case.action", "mail.thread"]
+    _inherit = ["ukkr.case.action", "mail.thread", "ukkr.workflow.mixin"]
     _order = "date desc, id desc"
+    _workflow_fields = ("state", "date_sent", "date_delivered", "delivery_proof", "debt_as_of", "debt_amount",
+                        "overdue_amount", "penalty_amount", "batch_ref", "sms_message_id", "mail_id")
+    _workflow_terms = ("kind", "channel", "account_id", "case_id")
+    _dated_steps = {"confirm_delivery": "_confirm_delivery"}
     _measure_number = 10
     _measure_date_field = "date_sent"
     _measure_amount_field = "debt_amount"
@@ -31,10 +35,10 @@ class UkkrNotice(models.Model):
                               ("failed", "Not delivered"), ("cancelled", "Cancelled")], "Status", default="draft",
                              required=True, readonly=True, index=True, track_visibility="onchange")
     date_sent = fields.Date("Sent on", readonly=True, index=True, track_visibility="onchange")
-    date_delivered = fields.Date("Delivery proven on", track_visibility="onchange",
+    date_delivered = fields.Date("Delivery proven on", track_visibility="onchange", readonly=True,
                                  help="Date the debtor received the notice, as the proof shows (postal receipt, "
                                       "signature, delivery report). ПП 354: the 20 days run from it.")
-    delivery_proof = fields.Char("Proof of delivery", track_visibility="onchange",
+    delivery_proof = fields.Char("Proof of delivery", track_visibility="onchange", readonly=True,
                                  help="E.g. postal receipt number, «вручено под подпись», SMS delivery report.")
     proof_attachment = fields.Binary("Proof file", attachment=True)
     proof_filename = fields.Char("Proof file name")
@@ -88,11 +92,14 @@ class UkkrNotice(models.Model):
     # ------------------------------------------------------------------ creation with the debt
     @api.model
     def create(self, vals):
+        """The debt figures are the ledger's on the day the notice is made, never a client's."""
+        self._workflow_check_create(vals)
+        vals = dict(vals)
         if vals.get("account_id") or vals.get("case_id"):
-            vals = self._fill_case(dict(vals))
-            if "debt_amount" not in vals:
-                vals.update(self._debt_values(self.env["ukkr.personal.account"].browse(vals["account_id"])))
-        return super().create(vals)
+            vals = self._fill_case(vals)
+            vals.update(self._debt_values(self.env["ukkr.personal.account"].browse(vals["account_id"])))
+        with self._workflow_path(creating=True):
+            return super().create(vals)
 
     @api.model
     def _debt_values(self, account):
@@ -111,12 +118,11 @@ class UkkrNotice(models.Model):
         for notice in self:
             if notice.state != "draft":
                 raise UserError(_("Notice %s has already been sent.") % notice.name)
-            notice._dispatch()
-            notice.write({"state": "sent", "date_sent": today})
+            with notice._workflow_path():
+                notice._dispatch()
+            notice._transition({"state": "sent", "date_sent": today})
             if notice.channel == "hand_delivery":
-                notice.write({"state": "delivered", "date_delivered": today,
-                              "delivery_proof": notice.delivery_proof or _("handed over against signature")})
-                notice.case_id._advance_to("notified", _("Notice delivered: %s.") % notice.name)
+                notice._confirm_delivery(today, _("handed over against signature"))
         return True
 
     def _dispatch(self):
@@ -147,20 +153,29 @@ class UkkrNotice(models.Model):
             if message.state == "delivered":
                 day = fields.Datetime.context_timestamp(self, fields.Datetime.from_string(
                     message.sent_at or fields.Datetime.now())).date()
-                notice.action_confirm_delivery(fields.Date.to_string(day), _("SMS delivery report"))
+                notice._confirm_delivery(fields.Date.to_string(day), _("SMS delivery report"))
             elif message.state == "failed" and notice.state == "sent":
-                notice.write({"state": "failed"})
+                notice._transition({"state": "failed"})
 
     @api.multi
-    def action_confirm_delivery(self, date_delivered=None, proof=None):
+    def action_confirm_delivery(self):
+        """«Доставка подтверждена»: asks the day the debtor received the notice and the proof."""
+        self.ensure_one()
+        if self.state not in ("sent", "failed"):
+            raise UserError(_("Only a sent notice can be confirmed as delivered."))
+        self.check_access_rule("write")
+        return self._open_step("confirm_delivery", _("Delivery of %s proven") % self.name,
+                               text_label=_("Proof of delivery"), text_required=True)
+
+    def _confirm_delivery(self, day, proof):
+        """Delivery proven on ``day`` by ``proof`` (postal receipt, signature, delivery report)."""
+        day = fields.Date.to_string(fields.Date.from_string(day)) if day else fields.Date.context_today(self)
         for notice in self:
             if notice.state not in ("sent", "failed"):
                 raise UserError(_("Only a sent notice can be confirmed as delivered."))
-            values = {"state": "delivered", "date_delivered": date_delivered or notice.date_delivered
-                      or fields.Date.context_today(self)}
-            if proof:
-                values["delivery_proof"] = proof
-            notice.write(values)
+            if not (proof or "").strip():
+                raise UserError(_("Describe the proof of delivery (postal receipt, signature, delivery report)."))
+            notice._transition({"state": "delivered", "date_delivered": day, "delivery_proof": proof.strip()})
             notice.case_id._advance_to("notified", _("Notice delivered: %s.") % notice.name)
         return True
 
@@ -169,7 +184,7 @@ class UkkrNotice(models.Model):
         for notice in self:
             if notice.state != "sent":
                 raise UserError(_("Only a sent notice can be marked as not delivered."))
-        self.write({"state": "failed"})
+        self._transition({"state": "failed"})
         return True
 
     @api.multi
@@ -177,7 +192,7 @@ class UkkrNotice(models.Model):
         for notice in self:
             if notice.state != "draft":
                 raise UserError(_("Only a draft notice can be cancelled; a sent one stays in the history."))
-        self.write({"state": "cancelled"})
+        self._transition({"state": "cancelled"})
         return True
 
     @api.multi

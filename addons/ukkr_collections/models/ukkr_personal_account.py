@@ -130,6 +130,47 @@ class UkkrPersonalAccount(models.Model):
             self.env["res.partner"]._ukkr_refresh_private_payers(before + self.sudo().mapped("partner_id").ids)
         return result
 
+    @api.model
+    def _refresh_stored_copies(self, account_ids=None):
+        """Copy the accounts' columns again onto every record that stores a related copy of them (``is_municipal``,
+        ``partner_id``, ``tenure``… that record rules read), then onto the records copying those (a court case's
+        lines). The ORM does this on its own writes; the importer writes accounts by SQL, so it calls this.
+        Set-based: one UPDATE per stored copy. Returns the number of rows changed."""
+        cr = self.env.cr
+        copies = []
+        for Model in self.env.registry.values():
+            if Model._abstract or Model._transient or not Model._auto:
+                continue
+            for name, field in Model._fields.items():
+                if not (field.store and field.related and len(field.related) == 2 and field.column_type):
+                    continue
+                link = Model._fields.get(field.related[0])
+                if not link or link.type != "many2one" or not link.store:
+                    continue
+                source = self.env[link.comodel_name]._fields.get(field.related[1])
+                if source and source.store and source.column_type:
+                    copies.append((Model._table, name, link.name, self.env[link.comodel_name]._table,
+                                   field.related[1], link.comodel_name))
+        changed = 0
+        refreshed = {self._name}
+        for first_pass in (True, False):
+            touched = set()
+            for table, column, link, source_table, source_column, comodel in copies:
+                if (comodel == self._name) != first_pass or comodel not in refreshed:
+                    continue
+                scope = " AND s.id = ANY(%s)" if first_pass and account_ids is not None else ""
+                cr.execute("""UPDATE {t} t SET {c} = s.{sc} FROM {st} s WHERE s.id = t.{link}
+                              AND t.{c} IS DISTINCT FROM s.{sc}{scope}""".format(
+                                  t=table, c=column, sc=source_column, st=source_table, link=link, scope=scope),
+                           [list(account_ids)] if scope else [])
+                if cr.rowcount:
+                    changed += cr.rowcount
+                    touched.add(table)
+            refreshed |= {model for model in self.env.registry if self.env[model]._table in touched}
+        if changed:
+            self.env["ukkr.personal.account"].invalidate_cache()
+        return changed
+
     @api.multi
     def unlink(self):
         partners = self.sudo().mapped("partner_id").ids

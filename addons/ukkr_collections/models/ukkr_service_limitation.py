@@ -28,9 +28,13 @@ ACTIVE_STATES = ("draft", "warned", "limited", "suspended")
 
 class UkkrServiceLimitation(models.Model):
     _name = "ukkr.service.limitation"
-    _inherit = ["ukkr.case.action", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["ukkr.case.action", "mail.thread", "mail.activity.mixin", "ukkr.workflow.mixin"]
     _description = "Service limitation (ПП № 354)"
     _order = "date desc, id desc"
+    _workflow_fields = ("state", "service_debt", "norm_charge", "eligible", "eligibility_reason", "notice_id",
+                        "date_limited", "date_suspended", "date_settled", "restoration_due", "date_restored",
+                        "restoration_overdue", "cost_amount")
+    _workflow_terms = ("account_id", "case_id", "service_id", "date")
     _measure_number = 14
     _measure_amount_field = "service_debt"
 
@@ -163,10 +167,25 @@ class UkkrServiceLimitation(models.Model):
     # ------------------------------------------------------------------ create: the check
     @api.model
     def create(self, vals):
+        """Only for an eligible candidate: the check (debt for the service against the threshold, banned services,
+        an honoured agreement, another limitation in progress) is made here, on the server, and refuses the rest."""
+        self._workflow_check_create(vals)
         vals = self._fill_case(dict(vals))
         if vals.get("account_id") and vals.get("service_id"):
             vals.update(self._check_values(vals["account_id"], vals["service_id"], vals.get("date")))
-        return super().create(vals)
+            account = self.env["ukkr.personal.account"].browse(vals["account_id"])
+            service = self.env["ukkr.service"].browse(vals["service_id"])
+            if not vals["eligible"]:
+                raise UserError(_("The service %s of account %s may not be limited: %s")
+                                % (service.name, account.name, vals["eligibility_reason"]))
+            self.env.cr.execute("""SELECT 1 FROM ukkr_service_limitation WHERE account_id = %s AND service_id = %s
+                                   AND state IN ('draft', 'warned', 'limited', 'suspended')""",
+                                (account.id, service.id))
+            if self.env.cr.fetchone():
+                raise UserError(_("A limitation of %s on account %s is already in progress.")
+                                % (service.name, account.name))
+        with self._workflow_path(creating=True):
+            return super().create(vals)
 
     @api.model
     def _check_values(self, account_id, service_id, on_date=None):
@@ -193,7 +212,7 @@ class UkkrServiceLimitation(models.Model):
                 raise UserError(_("%s: the service may not be limited: %s") % (record.name, record.eligibility_reason))
             notice = Notice.create({"account_id": record.account_id.id, "kind": "pp354_warning",
                                     "note": _("Limitation of %s (ПП № 354)") % record.service_id.name})
-            record.write({"notice_id": notice.id, "state": "warned"})
+            record._transition({"notice_id": notice.id, "state": "warned"})
         return True
 
     @api.model
@@ -228,7 +247,7 @@ class UkkrServiceLimitation(models.Model):
             if not record._still_owed(on):
                 raise UserError(_("%s: the debt for the service is paid or an agreement is honoured: the service is "
                                   "not limited.") % record.name)
-            record.write({"state": "limited", "date_limited": fields.Date.to_string(on)})
+            record._transition({"state": "limited", "date_limited": fields.Date.to_string(on)})
             record.case_id._advance_to("limitation", _("Service limited: %s.") % record.name)
         return True
 
@@ -249,7 +268,7 @@ class UkkrServiceLimitation(models.Model):
             if not record._still_owed(on):
                 raise UserError(_("%s: the debt for the service is paid or an agreement is honoured: the service is "
                                   "not suspended.") % record.name)
-            record.write({"state": "suspended", "date_suspended": fields.Date.to_string(on)})
+            record._transition({"state": "suspended", "date_suspended": fields.Date.to_string(on)})
         return True
 
     @api.multi
@@ -264,11 +283,11 @@ class UkkrServiceLimitation(models.Model):
         rules = self.env["ukkr.rules"]
         for record in self:
             if record.state in ("draft", "warned"):
-                record.write({"state": "cancelled", "date_settled": fields.Date.to_string(on)})
+                record._transition({"state": "cancelled", "date_settled": fields.Date.to_string(on)})
             elif record.state in ("limited", "suspended"):
                 if not record.restoration_due:
-                    record.write({"date_settled": fields.Date.to_string(on),
-                                  "restoration_due": fields.Date.to_string(rules.service_restoration_due(on))})
+                    record._transition({"date_settled": fields.Date.to_string(on),
+                                        "restoration_due": fields.Date.to_string(rules.service_restoration_due(on))})
                     record._schedule(_("Restore %s by %s (ПП № 354 п.120)")
                                      % (record.service_id.name,
                                         fields.Date.from_string(record.restoration_due).strftime("%d.%m.%Y")),
@@ -287,8 +306,8 @@ class UkkrServiceLimitation(models.Model):
         for record in self:
             if record.state not in ("limited", "suspended"):
                 raise UserError(_("%s: only a limited or suspended service is restored.") % record.name)
-            record.write({"state": "restored", "date_restored": fields.Date.to_string(on),
-                          "restoration_overdue": False})
+            record._transition({"state": "restored", "date_restored": fields.Date.to_string(on),
+                                "restoration_overdue": False})
         return True
 
     @api.multi
@@ -298,7 +317,7 @@ class UkkrServiceLimitation(models.Model):
                 raise UserError(_("%s: a limited service is not cancelled; restore it.") % record.name)
             if record.notice_id.state == "draft":
                 record.notice_id.action_cancel()
-            record.write({"state": "cancelled"})
+            record._transition({"state": "cancelled"})
         return True
 
     def _schedule(self, summary, deadline):
@@ -309,8 +328,7 @@ class UkkrServiceLimitation(models.Model):
             "date_deadline": deadline, "user_id": self.user_id.id or self.env.uid})
 
     # ------------------------------------------------------------------ costs through the ledger
-    @api.multi
-    def charge_cost(self, amount, day=None):
+    def _charge_cost(self, amount, day=None):
         """Charge the debtor the cost of limiting/restoring (capped where a cap rule is in force) as a correction
         of the ledger line account × service × period of ``day``. A closed month is refused."""
         self.ensure_one()
@@ -344,7 +362,7 @@ class UkkrServiceLimitation(models.Model):
                              "amount": amount, "uid": self.env.uid})
         self.env["ukkr.period"].sudo().refresh([period])
         self.env["ukkr.ledger.line"].sudo()._allocate_payments([self.account_id.id])
-        self.write({"cost_amount": self.cost_amount + amount})
+        self._transition({"cost_amount": round(self.cost_amount + amount, 2)})
         self.message_post(body=_("Costs of %s RUB charged to the debtor in %s (ledger correction).")
                           % (rub(amount), period))
         return True
@@ -352,7 +370,7 @@ class UkkrServiceLimitation(models.Model):
     @api.multi
     def action_charge_entered_cost(self):
         for record in self:
-            record.charge_cost(record.cost_to_charge)
+            record._charge_cost(record.cost_to_charge)
             record.cost_to_charge = 0
         return True
 
@@ -391,5 +409,5 @@ class UkkrServiceLimitation(models.Model):
                              % (record.service_id.name,
                                 fields.Date.from_string(record.restoration_due).strftime("%d.%m.%Y")),
                              fields.Date.to_string(on))
-        overdue.write({"restoration_overdue": True})
+        overdue._transition({"restoration_overdue": True})
         return {"settled": len(settled), "overdue": len(overdue)}

@@ -30,7 +30,9 @@ class UkkrSmsMessage(models.Model):
     gateway's delay up to its number of attempts, then the message is «failed» with its text and error kept.
     """
     _name = "ukkr.sms.message"
+    _inherit = ["ukkr.workflow.mixin"]
     _description = "SMS message"
+    _workflow_fields = tuple(sorted(SYSTEM_FIELDS | {"res_model", "res_id"}))
     _rec_name = "phone"
     _order = "id desc"
 
@@ -75,11 +77,12 @@ class UkkrSmsMessage(models.Model):
         vals = {"phone": phone, "body": body, "account_id": account.id if account else False}
         if origin:
             vals.update(res_model=origin._name, res_id=origin.id)
-        return self.create(vals)
+        return self._workflow_create(vals)
 
     @api.model
     def create(self, vals):
-        vals = {k: v for k, v in vals.items() if k not in SYSTEM_FIELDS}
+        self._workflow_check_create(vals)
+        vals = dict(vals)
         account = self.env["ukkr.personal.account"].browse(vals.get("account_id") or [])
         if account:
             if account.sms_opt_out:
@@ -98,13 +101,13 @@ class UkkrSmsMessage(models.Model):
         if not vals.get("gateway_id"):
             vals["gateway_id"] = self.env["ukkr.sms.gateway"]._default_gateway().id
         vals.update(state="queued", attempts=0, next_attempt_at=fields.Datetime.to_string(self._now()))
-        return super().create(vals)
+        with self._workflow_path(creating=True):
+            return super().create(vals)
 
     @api.multi
     def write(self, vals):
-        if set(vals) & SYSTEM_FIELDS and self.env.uid != SUPERUSER_ID:
-            raise AccessError(_("The status of an SMS is changed by the queue only."))
-        if self.env.uid != SUPERUSER_ID and self.filtered(lambda m: m.state != "queued"):
+        if self.env.uid != SUPERUSER_ID and not self._in_workflow_path() \
+                and self.filtered(lambda m: m.state != "queued"):
             raise UserError(_("Only a queued SMS can be edited."))
         if "phone" in vals:
             vals = dict(vals, phone=self._normalised_phone(vals["phone"]))
@@ -166,8 +169,8 @@ class UkkrSmsMessage(models.Model):
         if opted:
             raise UserError(_("The payer of account %s has refused SMS messages: the message is not "
                               "queued.") % opted[0].name)
-        self.sudo().write({"state": "queued", "attempts": 0,
-                           "next_attempt_at": fields.Datetime.to_string(self._now())})
+        self.sudo()._transition({"state": "queued", "attempts": 0,
+                                 "next_attempt_at": fields.Datetime.to_string(self._now())})
         return True
 
     @api.multi
@@ -176,7 +179,7 @@ class UkkrSmsMessage(models.Model):
         self._check_operator()
         if self.filtered(lambda m: m.state != "queued"):
             raise UserError(_("Only a queued SMS can be cancelled."))
-        self.sudo().write({"state": "cancelled", "last_error": _("Cancelled by %s.") % self.env.user.name})
+        self.sudo()._transition({"state": "cancelled", "last_error": _("Cancelled by %s.") % self.env.user.name})
         return True
 
     # ------------------------------------------------------------------ the queue
@@ -316,7 +319,7 @@ class UkkrSmsMessage(models.Model):
             vals = {"state": result.status, "provider_message_id": result.provider_id, "last_error": False,
                     "sent_at": fields.Datetime.to_string(now)}
         vals["attempt_log"] = "\n".join(filter(None, [self.attempt_log, line]))
-        self.write(vals)
+        self._transition(vals)
         if self.state in ("sent", "delivered", "failed"):
             self._notify_outcome()
 

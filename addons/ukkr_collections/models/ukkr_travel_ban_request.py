@@ -9,8 +9,10 @@ class UkkrTravelBanRequest(models.Model):
     """
     _name = "ukkr.travel.ban.request"
     _description = "Travel ban request"
-    _inherit = ["ukkr.case.action"]
+    _inherit = ["ukkr.case.action", "ukkr.workflow.mixin"]
     _order = "date desc, id desc"
+    # made only by the proceeding's step, with the debt and grounds of that day
+    _workflow_fields = ("proceeding_id", "debt", "reason", "account_id", "case_id", "date")
 
     _measure_number = 22
     _measure_amount_field = "debt"

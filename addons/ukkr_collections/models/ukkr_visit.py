@@ -68,7 +68,7 @@ class UkkrVisit(models.Model):
                 "note": _("Handed over during the visit of %s.") % fields.Date.from_string(visit.date)
                 .strftime("%d.%m.%Y")})
             notice.action_send()
-            notice.write({"date_sent": visit.date, "date_delivered": visit.date})
+            notice._transition({"date_sent": visit.date, "date_delivered": visit.date})
             super(UkkrVisit, visit).write({"notice_id": notice.id})
 
     def _case_deadline(self):

@@ -20,8 +20,11 @@ class UkkrWorkoffAgreement(models.Model):
     """
     _name = "ukkr.workoff.agreement"
     _description = "Work-off agreement"
-    _inherit = ["ukkr.case.action", "mail.thread"]
+    _inherit = ["ukkr.case.action", "mail.thread", "ukkr.workflow.mixin"]
     _order = "date desc, id desc"
+    _workflow_fields = ("state", "date_done", "payment_id")
+    _workflow_terms = tuple(sorted(TERMS))
+    _dated_steps = {"post": "_post"}
 
     _measure_number = 17
     _measure_amount_field = "amount"
@@ -74,15 +77,6 @@ class UkkrWorkoffAgreement(models.Model):
         return record
 
     @api.multi
-    def write(self, vals):
-        if TERMS & set(vals) and not self.env.context.get("ukkr_agreement_system"):
-            for rec in self:
-                if rec.state != "draft":
-                    raise UserError(_("Work-off agreement %s is no longer a draft: its terms cannot be changed.")
-                                    % rec.name)
-        return super().write(vals)
-
-    @api.multi
     def unlink(self):
         if not self.env.user.has_group(MANAGER):
             raise AccessError(_("Only the УККР — manager group deletes agreements."))
@@ -109,7 +103,7 @@ class UkkrWorkoffAgreement(models.Model):
                                    fields.Date.from_string(rec.date).strftime("%d.%m.%Y")))
             if rec.date_start and rec.date_end and rec.date_end < rec.date_start:
                 raise UserError(_("The work ends before it starts."))
-            rec.with_context(ukkr_agreement_system=True).write({"state": "signed"})
+            rec._transition({"state": "signed"})
             text = "Договор об отработке долга %s подписан: %s, %s ч × %s руб. = %s руб. в зачёт долга." % (
                 rec.name, rec.worker_id.name, ("%g" % rec.hours).replace(".", ","), rub(rec.hourly_rate),
                 rub(rec.amount))
@@ -118,8 +112,19 @@ class UkkrWorkoffAgreement(models.Model):
         return True
 
     @api.multi
-    def action_post(self, date_done=None):
+    def action_post(self):
+        """«Зачесть»: asks the day the accepted work is set off against the debt."""
+        self.ensure_one()
+        if self.state != "signed":
+            raise UserError(_("Work-off agreement %s must be signed before it is posted.") % self.name)
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        return self._open_step("post", _("Set off work-off agreement %s") % self.name)
+
+    def _post(self, date_done=None, _text=None):
         """Work accepted: the pay becomes a ledger payment (channel «work_off») allocated to the debt."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         ledger = self.env["ukkr.ledger.line"].sudo()
         for rec in self:
             if rec.state == "done":
@@ -147,8 +152,7 @@ class UkkrWorkoffAgreement(models.Model):
                 "account_id": rec.account_id.id, "date": day, "amount": rec.amount, "channel": "work_off",
                 "doc": "WORKOFF-%d" % rec.id})
             ledger._allocate_new_payments([payment.id])
-            rec.with_context(ukkr_agreement_system=True).write({"state": "done", "date_done": day,
-                                                                "payment_id": payment.id})
+            rec._transition({"state": "done", "date_done": day, "payment_id": payment.id})
             rec._post_note("Зачтено в счёт долга %s руб. (платёж %s от %s)." % (
                 rub(rec.amount), payment.doc, as_of.strftime("%d.%m.%Y")))
         self.mapped("account_id").invalidate_cache()
@@ -162,7 +166,7 @@ class UkkrWorkoffAgreement(models.Model):
                                   "cancelled here.") % rec.name)
             if rec.state == "cancelled":
                 raise UserError(_("Work-off agreement %s is already cancelled.") % rec.name)
-            rec.with_context(ukkr_agreement_system=True).write({"state": "cancelled"})
+            rec._transition({"state": "cancelled"})
             rec._post_note("Договор об отработке %s отменён." % rec.name)
         return True
 

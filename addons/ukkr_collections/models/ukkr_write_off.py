@@ -36,8 +36,13 @@ class UkkrWriteOff(models.Model):
     """
     _name = "ukkr.write.off"
     _description = "Debt write-off"
-    _inherit = ["ukkr.case.action", "mail.thread"]
+    _inherit = ["ukkr.case.action", "mail.thread", "ukkr.workflow.mixin"]
     _order = "date desc, id desc"
+    _workflow_fields = ("state", "proposed_by", "approved_by", "date_approved", "date_posted", "move_id",
+                        "close_id")
+    _workflow_terms = ("account_id", "case_id", "date", "reason", "proceeding_id", "basis", "line_ids",
+                       "user_id")
+    _dated_steps = {"post": "_post"}
 
     _measure_number = 27
     _measure_amount_field = "amount"
@@ -80,21 +85,10 @@ class UkkrWriteOff(models.Model):
         return record
 
     @api.multi
-    def write(self, vals):
-        if not self.env.context.get("ukkr_write_off_system"):
-            for rec in self:
-                if rec.state != "draft":
-                    raise UserError(_("Write-off %s is no longer a draft: it cannot be changed.") % rec.name)
-        return super().write(vals)
-
-    @api.multi
     def unlink(self):
         if any(rec.state != "draft" for rec in self):
             raise UserError(_("Only a draft write-off can be deleted."))
         return super().unlink()
-
-    def _system_write(self, vals):
-        return self.with_context(ukkr_write_off_system=True).write(vals)
 
     # ------------------------------------------------------------------ the flow
     @api.multi
@@ -112,7 +106,8 @@ class UkkrWriteOff(models.Model):
             if rec.reason in ("uncollectable", "deceased") and not (rec.basis or "").strip():
                 raise UserError(_("Describe the documents the write-off rests on."))
             rec._check_lines()
-            rec._system_write({"state": "proposed", "proposed_by": self.env.user.id})
+            rec._check_grounds()
+            rec._transition({"state": "proposed", "proposed_by": self.env.user.id})
             rec._post_note("Юридическая группа предлагает списать %s руб. основного долга." % rub(rec.amount))
         return True
 
@@ -125,8 +120,13 @@ class UkkrWriteOff(models.Model):
             if rec.state != "proposed":
                 raise UserError(_("Write-off %s must be proposed by the legal group before it is approved.")
                                 % rec.name)
-            rec._system_write({"state": "approved", "approved_by": self.env.user.id,
-                               "date_approved": fields.Date.context_today(self)})
+            if rec.proposed_by == self.env.user:
+                raise AccessError(_("Write-off %s was proposed by you: another manager approves it (four eyes).")
+                                  % rec.name)
+            rec._check_lines()
+            rec._check_grounds()
+            rec._transition({"state": "approved", "approved_by": self.env.user.id,
+                             "date_approved": fields.Date.context_today(self)})
             rec._post_note("Списание утверждено руководителем УККР.")
         return True
 
@@ -137,7 +137,7 @@ class UkkrWriteOff(models.Model):
                 raise UserError(_("Write-off %s is posted: it cannot be cancelled.") % rec.name)
             if rec.state == "approved" and not self.env.user.has_group(MANAGER):
                 raise AccessError(_("Only the УККР — manager cancels an approved write-off."))
-            rec._system_write({"state": "cancelled"})
+            rec._transition({"state": "cancelled"})
         return True
 
     def _check_lines(self):
@@ -164,11 +164,53 @@ class UkkrWriteOff(models.Model):
                                 % (line.period, rub(line.principal), rub(owed.get(line.period, 0.0))))
         return last_closed
 
+    def _check_grounds(self, as_of=None):
+        """The law behind each tranche: never a period claimed in a live court case; «time-barred» only for
+        tranches whose limitation (the tranche clock, with its ГК 203/204 events) has expired; «uncollectable» only
+        with this account's writ returned under 229-ФЗ ст.46; «deceased» only with the document attached."""
+        self.ensure_one()
+        as_of = as_of or fields.Date.from_string(fields.Date.context_today(self))
+        account = self.account_id.sudo()
+        periods = sorted(self.line_ids.mapped("period"))
+        covered = self.env["ukkr.court.case"].sudo()._covered_periods(account.ids)
+        live = [p for p in periods if (account.id, p) in covered]
+        if live:
+            raise UserError(_("Periods %s of account %s are claimed in a court case that is still going on: they "
+                              "are not written off while the court decides.") % (", ".join(live), account.name))
+        if self.reason == "time_barred":
+            expiry = {t["period"]: t["limitation_expiry"] for t in account.debt_tranches(as_of)}
+            alive = [p for p in periods if not expiry.get(p) or expiry[p] >= as_of]
+            if alive:
+                raise UserError(_("Periods %s are not time-barred on %s (their limitation period, with the debtor's "
+                                  "acknowledgements and the court events, has not expired): choose another reason "
+                                  "or remove them.") % (", ".join(alive), as_of.strftime("%d.%m.%Y")))
+        elif self.reason == "uncollectable":
+            writ = self.proceeding_id.sudo()
+            if not writ or writ.state != "returned" or writ.account_id != account:
+                raise UserError(_("Name this account's writ returned as uncollectable (229-ФЗ ст.46)."))
+        elif self.reason == "deceased":
+            if not self.env["ir.attachment"].sudo().search_count([("res_model", "=", self._name),
+                                                                   ("res_id", "=", self.id)]):
+                raise UserError(_("Attach the document of the death or the liquidation (certificate, register "
+                                  "entry) to write-off %s.") % self.name)
+
     @api.multi
-    def action_post(self, date_posted=None):
-        """Approved → the ledger's ``written_off`` and the accounting entry; the case is written off and closed."""
+    def action_post(self):
+        """«Провести»: asks the posting date of an approved write-off."""
+        self.ensure_one()
+        self._check_poster()
+        if self.state != "approved":
+            raise UserError(_("Write-off %s has not been approved by the УККР — manager: it cannot be posted.")
+                            % self.name)
+        return self._open_step("post", _("Post write-off %s") % self.name)
+
+    def _check_poster(self):
         if not (self.env.user.has_group(LAWYER) or self.env.user.has_group(MANAGER)):
             raise AccessError(_("Only УККР lawyers and the manager post write-offs."))
+
+    def _post(self, date_posted=None, _text=None):
+        """Approved → the ledger's ``written_off`` and the accounting entry; the case is written off and closed."""
+        self._check_poster()
         for rec in self:
             if rec.state == "posted":
                 raise UserError(_("Write-off %s is already posted.") % rec.name)
@@ -178,11 +220,12 @@ class UkkrWriteOff(models.Model):
             day = date_posted or fields.Date.context_today(self)
             day = day if isinstance(day, str) else fields.Date.to_string(day)
             last_closed = rec._check_lines()
+            rec._check_grounds(fields.Date.from_string(day))
             if day[:7] <= last_closed:
                 raise UserError(_("Month %s is closed: date the write-off in an open month.") % day[:7])
             rec._write_ledger()
             move = rec._post_entry(day)
-            rec._system_write({"state": "posted", "date_posted": day, "move_id": move.id})
+            rec._transition({"state": "posted", "date_posted": day, "move_id": move.id})
             text = "Списано %s руб. основного долга (%s) за периоды %s; проводка %s." % (
                 rub(rec.amount), dict(REASONS)[rec.reason], ", ".join(sorted(rec.line_ids.mapped("period"))),
                 move.name)

@@ -10,7 +10,9 @@ class UkkrWriteOffLine(models.Model):
     """One tranche (period) of a write-off: unpaid principal and the penalty on it at the time of the proposal."""
     _name = "ukkr.write.off.line"
     _description = "Write-off tranche"
+    _inherit = ["ukkr.workflow.line.mixin"]
     _order = "period"
+    _workflow_parent_field = "write_off_id"
 
     write_off_id = fields.Many2one("ukkr.write.off", "Write-off", required=True, ondelete="cascade", index=True)
     period = fields.Char("Period", size=7, required=True)
@@ -26,26 +28,3 @@ class UkkrWriteOffLine(models.Model):
         for line in self:
             if not re.match(r"^\d{4}-(0[1-9]|1[0-2])$", line.period or ""):
                 raise ValidationError(_("A period is written YYYY-MM, e.g. 2023-01."))
-
-    @api.model
-    def create(self, vals):
-        self._check_parent(vals.get("write_off_id"))
-        return super().create(vals)
-
-    @api.multi
-    def write(self, vals):
-        for line in self:
-            self._check_parent(line.write_off_id.id)
-        return super().write(vals)
-
-    @api.multi
-    def unlink(self):
-        for line in self:
-            self._check_parent(line.write_off_id.id)
-        return super().unlink()
-
-    def _check_parent(self, write_off_id):
-        parent = self.env["ukkr.write.off"].browse(write_off_id) if write_off_id else None
-        if parent and parent.state != "draft" and not self.env.context.get("ukkr_write_off_system"):
-            raise ValidationError(_("Write-off %s is no longer a draft: its tranches cannot be changed.")
-                                  % parent.name)

@@ -29,6 +29,10 @@ from . import test_fssp_reconciliation
 from . import test_court_case
 from . import test_limitation_case
 from . import test_housing_offer
+from . import test_transition_probes
+from . import test_filing_readiness
+from . import test_next_action
+from . import test_social_safeguards
 from . import test_account_search
 from . import test_month_close_wizard
 from . import test_write_off_candidates_help

@@ -42,13 +42,29 @@ class TestBillingParser(unittest.TestCase):
     def test_accruals_english_headers_comma_and_periods(self):
         content = csv_bytes("account,period,service,accrued,norm_charge\n"
                             "2401000001,2026-10,heating,\"3120,50\",3000\n"
-                            "2401000001,10.2026,ХВС,450.10,\n"
-                            "2401000001,2026-09,Отопление,-120.00,\n")
+                            "2401000001,10.2026,ХВС,450.10,\n")
         result = parse_billing_file(content, "accruals.csv", TODAY)
         self.assertEqual(result["errors"], [])
         self.assertEqual([(r["period"], r["service"], r["accrued"], r["norm_charge"]) for r in result["rows"]],
-                         [("2026-10", "heating", 3120.5, 3000.0), ("2026-10", "cold_water", 450.1, None),
-                          ("2026-09", "heating", -120.0, None)])
+                         [("2026-10", "heating", 3120.5, 3000.0), ("2026-10", "cold_water", 450.1, None)])
+        self.assertNotIn("correction", result["columns"], "no correction column: the ledger's stays as it is")
+
+    def test_negative_and_implausible_accruals_only_as_corrections(self):
+        """A storno comes in the correction column; a negative or absurd «accrued» is a broken row."""
+        bad = csv_bytes("account;period;service;accrued\n"
+                        "2401000001;2026-09;Отопление;-120.00\n"
+                        "2401000001;2026-09;ХВС;-99999999\n"
+                        "2401000001;2026-09;ГВС;10000000.01\n")
+        result = parse_billing_file(bad, "accruals.csv", TODAY)
+        self.assertEqual([row for row, _text in result["errors"]], [2, 3, 4])
+        self.assertIn("Корректировка", result["errors"][0][1])
+        self.assertFalse(result["rows"])
+        good = csv_bytes("Лицевой счет;Период;Услуга;Начислено;Корректировка\n"
+                         "2401000001;2026-09;Отопление;3000;-120,00\n")
+        result = parse_billing_file(good, "accruals.csv", TODAY)
+        self.assertEqual(result["errors"], [])
+        self.assertEqual([(r["accrued"], r["correction"]) for r in result["rows"]], [(3000.0, -120.0)])
+        self.assertIn("correction", result["columns"])
 
     def test_payments_xlsx(self):
         content = xlsx_bytes([["Лицевой счет", "Дата", "Сумма", "Период", "Документ", "Канал"],

@@ -52,20 +52,20 @@ class TestCaseActions(TransactionCase):
         # the same batch again the same day: nothing new
         self.assertFalse(self.batch(self.cases))
         # a closed case gets none
-        self.by_account["9900000002"].action_close("error")
+        self.by_account["9900000002"]._close_by_hand("error")
         with self.assertRaisesRegex(UserError, "at least one open|хотя бы одно открытое"):
             self.batch(self.by_account["9900000002"], kind="debt_info")
         # delivery: the case moves to «Уведомлён»
         legal = notices.filtered(lambda n: n.account_id.name == "9900000003")
         self.assertEqual(legal.case_id.stage_code, "identified")
-        legal.action_confirm_delivery("2026-11-26", "РПО 66000012345678")
+        legal._confirm_delivery("2026-11-26", "РПО 66000012345678")
         self.assertEqual((legal.state, legal.date_delivered, legal.case_id.stage_code),
                          ("delivered", "2026-11-26", "notified"))
 
     def test_delivery_before_sending_refused(self):
         notice = self.batch(self.by_account["9900000003"])
         with self.assertRaisesRegex(ValidationError, "before the sending date|раньше даты отправки"), self.env.cr.savepoint():
-            notice.action_confirm_delivery("2026-11-25")
+            notice._confirm_delivery("2026-11-25", "РПО 66000012345678")
         notice.invalidate_cache()
         self.assertEqual((notice.state, notice.date_delivered), ("sent", False), "nothing changed")
         with self.assertRaisesRegex(UserError, "cannot be deleted|удалить нельзя"):

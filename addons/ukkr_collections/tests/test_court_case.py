@@ -49,7 +49,7 @@ class TestCourtCase(AgreementCase):
         self.assertEqual(case.principal_amount, 12000.0)
         self.assertEqual(case.measure_number, 18)
         with today_is("2026-11-26"):
-            case.action_file("2026-11-26")
+            case._file("2026-11-26")
         tranches = {t["period"]: t for t in self.account["2"].debt_tranches(date(2026, 11, 26))}
         penalty = round(sum(t["penalty"] for t in tranches.values()), 2)
         self.assertGreater(penalty, 0)
@@ -73,7 +73,7 @@ class TestCourtCase(AgreementCase):
         self.assertEqual(order.line_ids.mapped("period"), ["2023-09"])
         self.assertEqual(order.line_ids.limitation_expiry, "2026-10-11")
         with today_is("2026-10-01"):
-            order.action_file("2026-10-01")
+            order._file("2026-10-01")
         self.assertEqual((order.court_kind, order.state_duty), ("arbitration", 5000.0))
         self.assertIsNone(account.debt_tranches(date(2026, 10, 20))[0]["limitation_expiry"])
         with today_is("2026-10-20"):
@@ -92,7 +92,7 @@ class TestCourtCase(AgreementCase):
             claim = self.Court.browse(action["res_id"])
             self.assertEqual((claim.kind, claim.previous_case_id, claim.line_ids.mapped("period")),
                              ("claim", order, ["2023-09"]))
-            claim.action_file("2026-11-26")
+            claim._file("2026-11-26")
         self.assertEqual((claim.court_kind, claim.state_duty, claim.duty_credit, claim.duty_to_pay),
                          ("arbitration", 10000.0, 5000.0, 5000.0))
         # the claim's filing stops the clock again
@@ -102,13 +102,14 @@ class TestCourtCase(AgreementCase):
         self.open_case("2")
         order = self.prepared("2", "2026-11-02")
         with today_is("2026-11-02"):
-            order.action_file("2026-11-02")
+            order._file("2026-11-02")
         with today_is("2026-11-26"):
-            order.write({"date_order": "2026-11-05", "date_cancelled": "2026-11-16"})
+            order.write({"date_order": "2026-11-05"})
             order.action_order_issued()
+            order.write({"date_cancelled": "2026-11-16"})
             order.action_cancel_order()
             claim = self.Court.browse(order.action_make_claim()["res_id"])
-            claim.action_file("2026-11-26")
+            claim._file("2026-11-26")
         self.assertEqual((claim.court_kind, claim.state_duty, claim.duty_credit, claim.duty_to_pay),
                          ("magistrate", 4000.0, 2000.0, 2000.0))
 
@@ -117,7 +118,7 @@ class TestCourtCase(AgreementCase):
         extended to 20.10.2026 + 6 months = 20.04.2027."""
         claim = self.prepared("3", "2026-10-01", kind="claim")
         with today_is("2026-10-01"):
-            claim.action_file("2026-10-01")
+            claim._file("2026-10-01")
         with today_is("2026-10-20"):
             claim.action_dismiss()
         self.assertEqual((claim.state, claim.result), ("closed", "dismissed"))
@@ -127,9 +128,9 @@ class TestCourtCase(AgreementCase):
     def test_bad_input_changes_nothing(self):
         case = self.prepared("2", "2026-11-20")
         with today_is("2026-11-26"), self.assertRaisesRegex(UserError, "before the preparation|раньше даты подготовки"):
-            case.action_file("2026-11-19")
+            case._file("2026-11-19")
         with today_is("2026-11-26"), self.assertRaisesRegex(UserError, "future|будущ"):
-            case.action_file("2026-11-30")
+            case._file("2026-11-30")
         self.assertEqual((case.state, case.date_filed, case.state_duty), ("prepared", False, 0.0))
         self.assertFalse(self.events(self.account["2"]))
         # a court order above the ГПК 121 limit (account 1 owes 600 000 for 2026-06)
@@ -139,30 +140,31 @@ class TestCourtCase(AgreementCase):
         large = self.prepared("1", "2026-11-26")
         self.assertEqual(large.principal_amount, 600000.0)
         with today_is("2026-11-26"), self.assertRaisesRegex(UserError, "500"):
-            large.action_file("2026-11-26")
+            large._file("2026-11-26")
         self.assertEqual((large.state, large.state_duty), ("prepared", 0.0))
         self.assertFalse(self.events(self.account["1"]))
         # a negative amount
         case.line_ids[0].principal = -20000
         with today_is("2026-11-26"), self.assertRaisesRegex(UserError, "greater than zero|больше нуля"):
-            case.action_file("2026-11-26")
+            case._file("2026-11-26")
         with self.assertRaisesRegex(UserError, "greater than zero|больше нуля"):
             self.env["ukkr.rules"].state_duty(-100, "court_order", date(2026, 11, 26))
         # no tranche
         case.line_ids.unlink()
         with today_is("2026-11-26"), self.assertRaisesRegex(UserError, "no tranche|ни одного периода"):
-            case.action_file("2026-11-26")
+            case._file("2026-11-26")
         self.assertEqual((case.state, case.date_filed), ("prepared", False))
         self.assertFalse(self.events(self.account["2"]))
         # eviction (ЖК 90) only for a social tenant of municipal housing
         with self.assertRaisesRegex(ValidationError, "ЖК 90|90 ЖК"):
             self.Court.create({"account_id": self.account["1"].id, "kind": "eviction_social", "date": "2026-11-26"})
         # a tranche claimed by a live case is not claimed twice
-        again = self.prepared("1", "2026-11-26")
-        self.assertFalse(again.line_ids, "2026-06 is already claimed by the prepared court order")
+        with self.assertRaisesRegex(UserError, "claimed in another court case|в другом судебном"), \
+                self.env.cr.savepoint():
+            self.prepared("1", "2026-11-26")   # 2026-06 is already claimed by the prepared court order
         # one bad case among several: none is filed
         with today_is("2026-11-26"), self.assertRaisesRegex(UserError, "500"):
-            (self.prepared("3", "2026-10-01") | large).action_file("2026-11-26")
+            (self.prepared("3", "2026-10-01") | large)._file("2026-11-26")
         self.assertFalse(self.events(self.account["3"]))
 
     def test_access(self):

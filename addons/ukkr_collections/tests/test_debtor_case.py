@@ -100,9 +100,9 @@ class TestDebtorCase(TransactionCase):
         with self.assertRaisesRegex(UserError, "write-off approved|через списание"):
             case.write({"stage_id": self.env.ref("ukkr_collections.case_stage_written_off").id})
         with self.assertRaisesRegex(UserError, "Describe why|Опишите, почему"):
-            case.action_close("other", "  ")
+            case._close_by_hand("other", "  ")
         self.assertEqual(case.state, "open", "nothing changed")
-        case.action_close("account_closed", "Договор расторгнут")
+        case._close_by_hand("account_closed", "Договор расторгнут")
         self.assertEqual((case.state, case.close_reason), ("closed", "account_closed"))
         with self.assertRaisesRegex(UserError, "is closed; reopen|закрыто; откройте"):
             case.write({"stage_id": self.env.ref("ukkr_collections.case_stage_court").id})

@@ -68,10 +68,10 @@ class TestEnforcementProceeding(AgreementCase):
         proceeding = self.writ()
         self.assertEqual(proceeding.case_id, case)
         with today_is("2026-11-26"):
-            proceeding.action_present("2026-06-01")
+            proceeding._present("2026-06-01")
             self.assertEqual((proceeding.state, case.stage_code), ("presented", "enforcement"))
             self.assertIs(proceeding.presentation_deadline, False, "no deadline runs at the bailiffs")
-            with self.assertRaisesRegex(UserError, "presented"):
+            with self.assertRaisesRegex(UserError, "Presented|Предъявлен"):
                 proceeding.sudo(self.lawyer).write({"writ_amount": 1})
             with self.assertRaisesRegex(UserError, "proceeding number"):
                 proceeding.action_start()
@@ -80,15 +80,15 @@ class TestEnforcementProceeding(AgreementCase):
             proceeding.action_start()
             self.assertEqual(proceeding.voluntary_end, "2026-06-15")
             with self.assertRaisesRegex(UserError, "15.06.2026"):
-                proceeding.sudo(self.lawyer).action_request_travel_ban("2026-06-15")
+                proceeding.sudo(self.lawyer)._request_travel_ban("2026-06-15")
             self.assertFalse(proceeding.travel_ban_ids, "nothing created")
-            ban = proceeding.sudo(self.lawyer).action_request_travel_ban("2026-06-16")
+            ban = proceeding.sudo(self.lawyer)._request_travel_ban("2026-06-16")
             self.assertEqual((ban.debt, ban.date, ban._measure_number), (35000.0, "2026-06-16", 22))
             small = self.writ(writ_amount=8000, writ_number="2-600/2026")
-            small.action_present("2026-06-01")
+            small._present("2026-06-01")
             small.write({"date_received": "2026-06-05"})
             with self.assertRaisesRegex(UserError, "below"):
-                small.action_request_travel_ban("2026-11-26")
+                small._request_travel_ban("2026-11-26")
             # recovery: 12 000 → 7 000
             self.assertEqual(self.account["2"].debt_total, 12000.0)
             with self.assertRaisesRegex(AccessError, "lawyers"):
@@ -114,7 +114,7 @@ class TestEnforcementProceeding(AgreementCase):
     def test_employer_recovery_channel(self):
         proceeding = self.writ(route="employer", recipient_id=self.employer.id, writ_amount=12000)
         with today_is("2026-11-26"):
-            proceeding.action_present("2026-11-02")
+            proceeding._present("2026-11-02")
             payment = proceeding.action_register_recovery(2500, "2026-11-25", "77")
         self.assertEqual((payment.channel, payment.doc), ("employer", "РАБ-77"))
 
@@ -128,19 +128,19 @@ class TestEnforcementProceeding(AgreementCase):
             self.assertEqual(len(old.activity_ids), 1)
             self.assertIn("20.12.2026", old.activity_ids.summary)
             self.assertFalse(self.Proceeding._cron_presentation_deadline(), "warned once")
-            recent.action_present("2026-06-01")
+            recent._present("2026-06-01")
             recent.write({"proceeding_number": "1/26/24076-ИП"})
             recent.action_start()
-            recent.action_return_uncollectable("2026-07-01")
+            recent._return_uncollectable("2026-07-01")
             self.assertEqual((recent.state, recent.representation_date, recent.presentation_deadline),
                              ("returned", "2027-01-02", "2029-07-01"))
             action = recent.action_represent()
             again = self.Proceeding.browse(action["res_id"])
             self.assertEqual((again.previous_id, again.state, again.writ_number), (recent, "draft", "2-11/2025"))
             with self.assertRaisesRegex(UserError, "02.01.2027"):
-                again.action_present("2026-12-01")
+                again._present("2026-12-01")
             self.assertEqual(again.state, "draft", "nothing changed")
-            again.action_present("2027-01-02")
+            again._present("2027-01-02")
             self.assertEqual(again.state, "presented")
 
     def test_access(self):

@@ -36,7 +36,7 @@ class TestFsspReconciliation(AgreementCase):
                   "route": "bailiff", "fssp_department": "ОСП по Северо-Енисейскому району",
                   "proceeding_number": number}
         record = self.env["ukkr.enforcement.proceeding"].sudo(self.lawyer).create(values)
-        record.action_present("2026-06-01")
+        record._present("2026-06-01")
         if start:
             record.action_start()
         return record

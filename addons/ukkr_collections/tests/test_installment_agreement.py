@@ -161,10 +161,19 @@ class TestInstallmentAgreement(AgreementCase):
         with self.assertRaisesRegex(UserError, "at most 12 months"):
             agreement.action_generate_schedule()
         self.assertFalse(agreement.line_ids)
-        # 12 payments, but starting 15.11.2026: the last on 15.10.2027 → 12 months 14 days → 13 months
+        # 12 payments starting the month after signing (15.11.2026 → 15.10.2027) are a 12-month installment
         agreement.write({"term_months": 12, "first_payment_date": "2026-11-15"})
-        with self.assertRaisesRegex(UserError, "at most 12 months"):
+        agreement.action_generate_schedule()
+        self.assertEqual((len(agreement.line_ids), agreement.line_ids[-1].date_due), (12, "2027-10-15"))
+        # … but the first payment cannot wait longer than the end of the month after signing
+        agreement.write({"term_months": 11, "first_payment_date": "2026-12-01"})
+        with self.assertRaisesRegex(UserError, "at the latest on 30.11.2026"):
             agreement.action_generate_schedule()
+        # the schedule's own defaults: 12 payments, the first a month after signing (01.11.2026)
+        agreement.write({"term_months": 12, "first_payment_date": False, "line_ids": [(5, 0, 0)]})
+        agreement.action_generate_schedule()
+        self.assertEqual((len(agreement.line_ids), agreement.first_payment_date), (12, "2026-11-01"))
+        agreement.write({"line_ids": [(5, 0, 0)]})
         # the manager's policy is data: 6 months from 01.10.2026 on
         policy = self.env.ref("ukkr_collections.installment_policy_default")
         policy.date_to = "2026-09-30"

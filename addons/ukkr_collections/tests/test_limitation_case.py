@@ -71,24 +71,21 @@ class TestLimitationCase(AgreementCase):
                          "heating never; cold water not in the apartment building; 2 000 = 2 × 1 000 is not enough")
 
     def test_eligibility_reasons_on_create(self):
+        """A limitation exists only for an eligible candidate: the others are refused with the reason, nothing
+        is kept."""
+        refused = (("1", "heating", "п.119"), ("1", "cold_water", "apartment building|многоквартирн"),
+                   ("2", "electricity", "may not be limited|нельзя"))
         with today_is("2026-11-26"):
-            heating = self.Limitation.create({"account_id": self.account["1"].id, "service_id": self.svc["heating"].id})
-            cold = self.Limitation.create({"account_id": self.account["1"].id, "service_id": self.svc["cold_water"].id})
+            for suffix, service, reason in refused:
+                with self.assertRaisesRegex(UserError, reason), self.env.cr.savepoint():
+                    self.Limitation.create({"account_id": self.account[suffix].id, "service_id": self.svc[service].id})
             cold3 = self.Limitation.create({"account_id": self.account["3"].id,
                                             "service_id": self.svc["cold_water"].id})
-            power2 = self.Limitation.create({"account_id": self.account["2"].id,
-                                             "service_id": self.svc["electricity"].id})
-        self.assertFalse(heating.eligible)
-        self.assertRegex(heating.eligibility_reason, "п.119")
-        self.assertFalse(cold.eligible)
-        self.assertRegex(cold.eligibility_reason, "apartment building|многоквартирн")
+            with self.assertRaisesRegex(UserError, "already in progress|уже"), self.env.cr.savepoint():
+                self.Limitation.create({"account_id": self.account["3"].id, "service_id": self.svc["cold_water"].id})
+        self.assertEqual(self.Limitation.search([]), cold3, "nothing else kept")
         self.assertTrue(cold3.eligible)
         self.assertEqual((cold3.service_debt, cold3.norm_charge), (1500.0, 400.0))
-        self.assertFalse(power2.eligible, "2 000 is not greater than 2 × 1 000")
-        with self.assertRaisesRegex(UserError, "may not be limited|не может быть ограничена|нельзя"):
-            heating.action_create_warning()
-        self.assertEqual(heating.state, "draft")
-        self.assertFalse(heating.notice_id)
 
     def test_honoured_agreement_blocks(self):
         agreement = self.draft(term_months=3, first_payment_date="2026-10-15")
@@ -100,10 +97,8 @@ class TestLimitationCase(AgreementCase):
         with today_is("2026-10-05"):
             self.assertEqual(self.pairs(self.Limitation._candidates()), [("1", "electricity"), ("3", "cold_water")],
                              "the agreement signed 01.10.2026 is honoured on 05.10.2026")
-            record = self.Limitation.create({"account_id": account, "service_id": self.svc["hot_water"].id})
-        self.assertFalse(record.eligible)
-        self.assertRegex(record.eligibility_reason, "agreement|соглашение")
-        record.action_cancel()
+            with self.assertRaisesRegex(UserError, "agreement|соглашение"), self.env.cr.savepoint():
+                self.Limitation.create({"account_id": account, "service_id": self.svc["hot_water"].id})
         with today_is("2027-01-10"):
             self.assertIn(("2", "hot_water"), self.pairs(self.Limitation._candidates()),
                           "nothing paid: behind the schedule beyond the grace, the agreement no longer protects")
@@ -116,7 +111,7 @@ class TestLimitationCase(AgreementCase):
             record.action_create_warning()
             record.notice_id.action_send()
         with today_is("2026-10-11"):
-            record.notice_id.action_confirm_delivery("2026-10-11", "уведомление о вручении")
+            record.notice_id._confirm_delivery("2026-10-11", "уведомление о вручении")
         return record
 
     def test_notice_limitation_suspension_restoration_dates(self):
@@ -180,8 +175,8 @@ class TestLimitationCase(AgreementCase):
         record = self.warned("1", "electricity")
         record._limit("2026-11-01")
         with self.assertRaisesRegex(UserError, "positive|положительн"):
-            record.charge_cost(0, "2026-11-02")
-        record.charge_cost(1200, "2026-11-02")
+            record._charge_cost(0, "2026-11-02")
+        record._charge_cost(1200, "2026-11-02")
         line = self.env["ukkr.ledger.line"].search([("account_id", "=", self.account["1"].id),
                                                     ("period", "=", "2026-11"),
                                                     ("service_id", "=", self.svc["electricity"].id)])
@@ -190,12 +185,12 @@ class TestLimitationCase(AgreementCase):
         debts = self.Limitation._service_debts([self.account["1"].id])
         self.assertEqual(debts[(self.account["1"].id, self.svc["electricity"].id)][0], 4200.0)
         with self.assertRaisesRegex(UserError, "5000|5 000|exceed|превышать"):
-            record.charge_cost(3900, "2026-11-03")
+            record._charge_cost(3900, "2026-11-03")
         self.assertEqual(line.correction, 1200.0, "refused: nothing changed")
         with today_is("2026-11-26"):
             self.env["ukkr.monthly.close"].close_period("2026-10")
         with self.assertRaisesRegex(UserError, "closed|закрыт"):
-            record.charge_cost(100, "2026-10-31")
+            record._charge_cost(100, "2026-10-31")
 
     def test_candidates_wizard_creates_limitations_and_warnings(self):
         with today_is("2026-11-26"):

@@ -103,6 +103,35 @@ class TestMonthlyClose(TransactionCase):
         self.assertEqual((again, again.debt_total, again.penalty_total), (october, 21500.0, 233.85))
         self.assertEqual(self.balance("62.01"), 21500.0)
 
+    def test_months_close_in_order_and_the_ledger_follows(self):
+        """Only the month after the last closed one is closed, only the latest closed one is reopened, once; after
+        any allowed sequence 62.01 equals the debt of the last closed month (September 25 950.50, October
+        21 500.00, see above)."""
+        september = self.close("2026-09")
+        october = self.close("2026-10")
+        with self.assertRaisesRegex(UserError, "in order|по порядку"):
+            self.close("2026-08")   # before the last closed month
+        october.sudo(self.manager).action_reopen()
+        with self.assertRaisesRegex(UserError, "not closed|не закрыт"):
+            october.sudo(self.manager).action_reopen()   # reopened once
+        september.sudo(self.manager).action_reopen()      # now the latest closed one
+        self.assertEqual(self.balance("62.01"), 0.0, "nothing closed: nothing on the receivable")
+        # the probe of 06.12.2026: October closed while September is reopened — refused, nothing posted
+        moves = self.env["account.move"].search_count([])
+        with self.assertRaisesRegex(UserError, "2026-09"):
+            self.close("2026-10")
+        self.assertEqual(self.env["account.move"].search_count([]), moves)
+        for period, debt in (("2026-09", 25950.5), ("2026-10", 21500.0)):
+            close = self.close(period)
+            self.assertEqual((close.state, close.debt_total), ("closed", debt))
+            self.assertEqual(self.balance("62.01"), debt, "receivable equals the debt of %s" % period)
+        self.assertEqual(self.balance("90.01"), -25950.5, "September's accruals counted once")
+        october.sudo(self.manager).action_reopen()
+        self.assertEqual(self.balance("62.01"), 25950.5)
+        self.close("2026-10")
+        self.assertEqual((self.balance("62.01"), self.balance("62.02"), self.balance("90.01")),
+                         (21500.0, 0.0, -25950.5))
+
     def test_first_close_brings_penalties_owed_before_it(self):
         # the very first close is November's: October's penalties (233.85, see above) are opening balance.
         # As of 30.11.2026 (day 46): legal 20 000 × 9.5 % × 46/130 = 672.31; 9900000002: 1 500 × 9.5 % × 16/300 = 7.60

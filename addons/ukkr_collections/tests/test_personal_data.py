@@ -73,6 +73,47 @@ class TestPersonalData(PersonalDataCase):
         self.env["res.partner"]._ukkr_refresh_private_payers()
         self.assertEqual({n: p.ukkr_private_payer for n, p in partner.items()}, before)
 
+    def test_municipal_flag_copies_follow_the_import(self):
+        """Records of a municipal tenant keep a copy of the flag for the administration's record rules: when the
+        billing system says the account is no longer municipal, the import (SQL) refreshes every copy, and the
+        administration reads the payer nowhere — not through the case, the notice or the account."""
+        account = self.accounts["9900000002"]
+        case = self.env["ukkr.debtor.case"].search([("account_id", "=", account.id), ("state", "=", "open")]) or \
+            self.env["ukkr.debtor.case"].create({"account_id": account.id})
+        notice = self.env["ukkr.notice"].create({"account_id": account.id})
+        self.assertTrue(case.is_municipal)
+        self.assertEqual(case.sudo(self.executor).partner_id.name, "Петрова Анна Сергеевна")
+        with today_is("2026-11-26"):
+            self.env["ukkr.billing.import"].import_content(
+                ACCOUNTS.replace("Социальный наем;1;", "Социальный наем;0;").encode("utf-8"), "accounts.csv")
+        # every stored copy of the flag, on every model that keeps one, follows the account
+        for model in self.env.registry:
+            Model = self.env[model]
+            field = Model._fields.get("is_municipal")
+            if Model._abstract or Model._transient or not Model._auto or not field or not field.store \
+                    or not field.related or field.related[0] != "account_id":
+                continue
+            self.env.cr.execute("SELECT count(*) FROM %s WHERE account_id = %%s AND is_municipal" % Model._table,
+                                (account.id,))
+            self.assertEqual(self.env.cr.fetchone()[0], 0, model)
+        self.env["ukkr.debtor.case"].invalidate_cache()
+        for user in (self.executor, self.control):
+            for records in (case, notice, account, account.partner_id):
+                with self.assertRaises(AccessError):
+                    records.sudo(user).read([records._rec_name or "id"])
+            self.assertFalse(self.env["ukkr.debtor.case"].sudo(user).search([("id", "=", case.id)]))
+
+    def test_absent_optional_columns_leave_the_fields_alone(self):
+        """An accounts file without the phone, e-mail, residents and area columns changes none of them."""
+        account = self.accounts["9900000001"]
+        account.write({"phone": "+79131234567", "email": "ivanov@example.ru", "residents": 3, "area": 54.3})
+        short = "\n".join(";".join(line.split(";")[:8]) for line in ACCOUNTS.strip().splitlines()) + "\n"
+        with today_is("2026-11-26"):
+            self.env["ukkr.billing.import"].import_content(short.encode("utf-8"), "accounts.csv")
+        account.invalidate_cache()
+        self.assertEqual((account.phone, account.email, account.residents, account.area, account.is_municipal),
+                         ("+79131234567", "ivanov@example.ru", 3, 54.3, False))
+
     def test_administration_sees_municipal_housing_only(self):
         for user in (self.executor, self.control):
             self.assertEqual(self.visible("ukkr.personal.account", user), ["9900000002"])

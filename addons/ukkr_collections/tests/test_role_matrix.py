@@ -45,8 +45,16 @@ MATRIX = {
     "ukkr.plan.meeting.decision":   ("rwcu", "r",    "rwcu", "rwcu", "rwcu"),
     "ukkr.plan.info.event":         ("rwc",  "r",    "rwcu", "rwc",  "rwcu"),
     "ukkr.plan.version.wizard":     WIZARD,
+    "ukkr.workflow.mixin":          ABSTRACT,
+    "ukkr.workflow.line.mixin":     ABSTRACT,
+    "ukkr.step.wizard":             WIZARD,
     "res.users":                    ("r",    "r",    "r",    "r",    "r"),
     "mail.message":                 ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),  # chatter: as its document allows
+    # Odoo's models the suite extends (issue 17): scheduled actions run in their user's language, menus under a
+    # closed menu stay hidden, tracked values read the Russian way — the rights stay Odoo's
+    "ir.cron":                      (".",    ".",    ".",    ".",    "."),
+    "ir.ui.menu":                   ("r",    "r",    "r",    "r",    "r"),
+    "mail.tracking.value":          (".",    ".",    ".",    ".",    "."),
     # ukkr_collections: legal rules
     "ukkr.rule.mixin":              ABSTRACT,
     "ukkr.rules":                   ABSTRACT,
@@ -100,6 +108,18 @@ MATRIX = {
     "ukkr.court.case.line":         ("r",    "rwcu", "rwcu", "r",    "r"),
     "ukkr.court.batch.wizard":      WIZARD,
     "ukkr.court.file.wizard":       WIZARD,
+    # filing readiness (issue 23): debtor statuses, owners' shares, moratoria on filing
+    "ukkr.filing.readiness":        ABSTRACT,
+    "ukkr.debtor.status":           ("rc",   "rwc",  "rwcu", ".",    "."),
+    "ukkr.premises.owner":          ("rwc",  "rwc",  "rwcu", ".",    "."),
+    "ukkr.rule.filing.moratorium":  ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.cost.rate":               ("r",    "r",    "rwcu", "r",    "r"),
+    # social safeguards (issue 23.4): markers are personal data — the legal group and the manager only
+    "ukkr.payer.marker":            (".",    "rwc",  "rwcu", ".",    "."),
+    "ukkr.rule.consultation":       ("r",    "r",    "rwcu", "r",    "r"),
+    # next best action (issue 23.3): rebuilt by refresh() only
+    "ukkr.next.action":             ("r",    "r",    "r",    ".",    "."),
+    "ukkr.next.action.rate":        ("r",    "r",    "r",    ".",    "."),
     # agreements (measures 13, 16, 17)
     "ukkr.installment.agreement":   ("rwc",  "rw",   "rwcu", "r",    "r"),
     "ukkr.installment.line":        ("rwcu", "rwcu", "rwcu", "r",    "r"),
@@ -111,7 +131,7 @@ MATRIX = {
     # enforcement and write-off (measures 22–27)
     "ukkr.enforcement.proceeding":  ("r",    "rwc",  "rwcu", "r",    "r"),
     "ukkr.enforcement.recovery.wizard": WIZARD,
-    "ukkr.travel.ban.request":      ("r",    "rwc",  "rwcu", "r",    "r"),
+    "ukkr.travel.ban.request":      ("r",    "r",    "r",    "r",    "r"),   # made by the proceeding's step
     "ukkr.write.off":               ("r",    "rwcu", "rwcu", "r",    "r"),   # drafts only are deleted
     "ukkr.write.off.line":          ("r",    "rwcu", "rwcu", "r",    "r"),
     "ukkr.write.off.candidates.wizard": WIZARD,
@@ -142,6 +162,10 @@ MATRIX = {
     "ukkr.report.wizard":           WIZARD,
     "ukkr.measure.effect.wizard":   WIZARD,
     "ukkr.measure.effect.line":     WIZARD,
+    "ukkr.cost.recovery.report":    ABSTRACT,
+    "ukkr.subsidy.register":        (".",    "r",    "rwcu", ".",    "."),   # ЖК 159: sent by the manager
+    "ukkr.cost.recovery.wizard":    WIZARD,
+    "ukkr.cost.recovery.line":      WIZARD,
     "res.config.settings":          WIZARD,
     "report.ukkr_reports.building_debt_notice_document": ABSTRACT,
     "report.ukkr_reports.monthly_report_xlsx":           ABSTRACT,
@@ -194,6 +218,11 @@ WIZARDS = {
                                                    {"date_from": "2026-01-01", "date_to": "2026-11-26"}).id},
                                  "exists",
                                  set(dict(GROUPS))),   # lines of the wizard above: no action of their own
+    "ukkr.cost.recovery.wizard": (lambda case: {"date_from": "2026-01-01", "date_to": "2026-11-26",
+                                                "as_of": "2026-11-26"}, "action_compute", set(dict(GROUPS))),
+    "ukkr.cost.recovery.line": (lambda case: {"action": "Проверка", "wizard_id": case.env[
+        "ukkr.cost.recovery.wizard"].create({"date_from": "2026-01-01", "date_to": "2026-11-26"}).id},
+                                "exists", set(dict(GROUPS))),   # lines of the wizard above
     "res.config.settings": (lambda case: {}, "execute", set()),   # settings: the system administrator only
     "ukkr.notice.batch.wizard": (lambda case: {"case_ids": [(6, 0, case.municipal_case().ids)], "kind": "warning",
                                                "channel": "registered_letter"},
@@ -216,6 +245,9 @@ WIZARDS = {
                                          "action_create", {"operator", "lawyer", "manager"}),
     "ukkr.limitation.candidate.line": (lambda case: case.limitation_candidate(), "action_create_one",
                                        {"operator", "lawyer", "manager"}),
+    "ukkr.step.wizard": (lambda case: {"res_model": "ukkr.notice", "res_id": case.sent_notice().id,
+                                       "step": "confirm_delivery", "date": "2026-11-26", "text": "РПО (проверка прав)"},
+                         "action_confirm", {"operator", "lawyer", "manager"}),
 }
 IDENTITY_FIELD = re.compile(r"passport|snils|birth|identity|id_doc|id_card|pasport", re.I)
 
@@ -272,24 +304,37 @@ class TestRoleMatrix(common.TransactionCase):
             found = Proceeding.create({"account_id": self.municipal.id, "writ_number": "2-777/2026",
                                        "writ_date": "2026-10-01", "court_name": "Мировой судья (проверка прав)",
                                        "writ_amount": 5000, "route": "bailiff", "fssp_department": "ОСП"})
-            found.action_present("2026-10-05")
+            found._present("2026-10-05")
         return found
     def court_order(self, account=None):
         """A prepared court order of the municipal account (or ``account``), its tranches loaded."""
         order = self.env["ukkr.court.case"].create({"account_id": (account or self.municipal).id,
                                                     "date": "2026-11-26"})
         with today_is("2026-11-26"):
-            order.action_load_tranches()
+            order._load_tranches("2026-11-26")
         return order
-    def limitation_candidate(self):
-        """A (municipal account, hot water) candidate line's values; the account gets a norm for hot water."""
+    def sent_notice(self):
+        """A registered letter to the municipal account, sent."""
+        notice = self.env["ukkr.notice"].create({"account_id": self.municipal.id, "channel": "registered_letter"})
+        with today_is("2026-11-26"):
+            notice.action_send()
+        return notice
+
+    def limitation_candidate(self, code="hot_water"):
+        """A (municipal account, service) candidate line's values; the account gets a norm for the service and a
+        debt for it above twice the norm (eligible under ПП 354 п.117, 118)."""
         env = self.env
-        hot_water = env["ukkr.service"].search([("code", "=", "hot_water")])
+        service = env["ukkr.service"].search([("code", "=", code)])
         if not env["ukkr.account.service"].search([("account_id", "=", self.municipal.id),
-                                                   ("service_id", "=", hot_water.id)]):
-            env["ukkr.account.service"].create({"account_id": self.municipal.id, "service_id": hot_water.id,
-                                                "norm_charge": 100})
-        return {"account_id": self.municipal.id, "service_id": hot_water.id, "selected": True}
+                                                   ("service_id", "=", service.id)]):
+            env.cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
+            last_closed = env.cr.fetchone()[0] or "2026-05"
+            period = "2026-%02d" % min(int(last_closed[5:]) + 1, 11) if last_closed < "2026-11" else "2026-11"
+            with today_is("2026-11-26"):
+                env["ukkr.billing.import"].import_content(
+                    ("account;period;service;accrued;norm_charge\n%s;%s;%s;500;100\n"
+                     % (self.municipal.name, period, code)).encode("utf-8"), "%s.csv" % code)
+        return {"account_id": self.municipal.id, "service_id": service.id, "selected": True}
 
     def fixtures(self):
         """model → (sample record, values to create one, field written back with its own value)."""
@@ -332,6 +377,15 @@ class TestRoleMatrix(common.TransactionCase):
                 {"name": "Публикация (проверка)", "kind": "publication",
                  "measure_id": env.ref("ukkr_debt_plan.measure_6").id}, "name"),
             "res.users": (env.ref("base.user_root"), {"name": "Новый", "login": "t_matrix_new"}, "login"),
+            "ir.cron": (env["ir.cron"].search([], limit=1), {
+                "name": "Проверка прав", "model_id": env.ref("base.model_res_partner").id, "state": "code",
+                "code": "pass", "interval_number": 1, "interval_type": "days"}, "name"),
+            "ir.ui.menu": (env.ref("ukkr_debt_plan.menu_ukkr_root"), {"name": "Проверка прав"}, "name"),
+            "mail.tracking.value": (env["mail.tracking.value"].create({
+                "field": "state", "field_desc": "Статус", "field_type": "char", "old_value_char": "a",
+                "new_value_char": "b", "mail_message_id": shared_entry.message_post(body="Проверка").id}), {
+                "field": "state", "field_desc": "Статус", "field_type": "char",
+                "mail_message_id": shared_entry.message_post(body="Проверка 2").id}, "field_desc"),
             "ukkr.rule.key.rate": (first("ukkr.rule.key.rate"), dict(source, date_from="2001-01-01", rate=5.0),
                                    "note"),
             "ukkr.rule.penalty.cap": (first("ukkr.rule.penalty.cap"),
@@ -404,6 +458,35 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.court.case.line": (env["ukkr.court.case.line"].create({
                 "court_case_id": self.court_order().id, "period": "2026-01", "principal": 100}),
                 {"court_case_id": self.court_order().id, "period": "2026-02", "principal": 100}, "principal"),
+            "ukkr.debtor.status": (env["ukkr.debtor.status"].create({
+                "partner_id": municipal.partner_id.id, "kind": "bankrupt", "date_from": "2026-01-10",
+                "document": "Определение (проверка прав)"}),
+                {"partner_id": municipal.partner_id.id, "kind": "deceased", "date_from": "2026-01-11",
+                 "document": "Свидетельство (проверка прав)"}, "document"),
+            "ukkr.premises.owner": (env["ukkr.premises.owner"].create({
+                "account_id": self.private.id, "partner_id": self.private.partner_id.id, "share_numerator": 1,
+                "share_denominator": 2, "date_from": "2020-01-01", "source": "ЕГРН (проверка прав)"}),
+                {"account_id": self.private.id, "partner_id": self.private.partner_id.id, "share_numerator": 1,
+                 "share_denominator": 4, "date_from": "2020-01-01", "source": "ЕГРН (проверка прав)"}, "source"),
+            "ukkr.rule.filing.moratorium": (env["ukkr.rule.filing.moratorium"].create(dict(
+                source, name="Проверка", date_from="1995-01-01", date_to="1995-12-31")),
+                dict(source, name="Проверка 2", date_from="1996-01-01", date_to="1996-12-31"), "note"),
+            "ukkr.cost.rate": (first("ukkr.cost.rate"), dict(
+                source, kind="sms", amount=1.0, date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.payer.marker": (env["ukkr.payer.marker"].create({
+                "partner_id": self.private.partner_id.id, "kind": "pensioner", "date_from": "2020-01-01",
+                "document": "Пенсионное удостоверение (проверка прав)"}),
+                {"partner_id": self.private.partner_id.id, "kind": "disabled", "date_from": "2021-01-01",
+                 "document": "Справка МСЭ (проверка прав)"}, "document"),
+            "ukkr.rule.consultation": (first("ukkr.rule.consultation"), dict(
+                source, name="Проверка", date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.subsidy.register": (env["ukkr.subsidy.register"].create({"date": "2026-11-01"}),
+                                      {"date": "2026-11-02"}, "recipient"),
+            "ukkr.next.action": (env["ukkr.next.action"].create({
+                "case_id": self.municipal_case().id, "account_id": municipal.id, "role": "operator",
+                "action": "letter"}), None, "action"),
+            "ukkr.next.action.rate": (env["ukkr.next.action.rate"].create({"action": "none", "cases": 1}), None,
+                                      "cases"),
             "ukkr.visit": (env["ukkr.visit"].create({"account_id": municipal.id, "result": "met"}),
                            {"account_id": municipal.id, "result": "not_home"}, "note"),
             "ukkr.consultation": (env["ukkr.consultation"].create({"account_id": municipal.id}),
@@ -423,7 +506,8 @@ class TestRoleMatrix(common.TransactionCase):
                 "note"),
             "ukkr.service.limitation": (env["ukkr.service.limitation"].create(
                 {"service_id": self.limitation_candidate()["service_id"], "account_id": municipal.id}),
-                {"account_id": municipal.id, "service_id": self.limitation_candidate()["service_id"]}, "note"),
+                {"account_id": municipal.id, "service_id": self.limitation_candidate("electricity")["service_id"]},
+                "note"),
             "ukkr.housing.offer": (env["ukkr.housing.offer"].create({
                 "account_id": municipal.id, "offered_address": "п. Тея, ул. Южная, д. 6, кв. 1"}),
                 {"account_id": municipal.id, "offered_address": "п. Тея, ул. Южная, д. 6, кв. 2"}, "note"),

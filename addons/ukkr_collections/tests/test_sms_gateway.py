@@ -309,13 +309,16 @@ class TestSmsQueue(SmsCase):
         control = make_user(self.env, "ctl", "group_admin_control")
         message = self.Sms.sudo(operator).queue_sms("+79131234567", TEXT, account=self.account.id)
         self.assertEqual(message.state, "queued")
-        forged = self.Sms.sudo(operator).create({"phone": "+79131234567", "body": "x", "state": "delivered",
-                                                 "attempts": 7})
-        self.assertEqual((forged.state, forged.attempts), ("queued", 0), "status fields are the queue's")
-        with self.assertRaises(AccessError):
+        count = self.Sms.search_count([])
+        with self.assertRaisesRegex(UserError, "Status|Статус"), self.env.cr.savepoint():
+            self.Sms.sudo(operator).create({"phone": "+79131234567", "body": "x", "state": "delivered",
+                                            "attempts": 7})
+        self.assertEqual(self.Sms.search_count([]), count, "status fields are the queue's: nothing created")
+        with self.assertRaises(AccessError):   # operators do not write SMS at all
             message.sudo(operator).write({"state": "delivered"})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(UserError, "Status|Статус"):
             message.sudo(manager).write({"state": "delivered"})
+        self.assertEqual(message.state, "queued")
         with self.assertRaises(AccessError):
             self.Sms.sudo(lawyer).queue_sms("+79131234567", TEXT)
         self.assertEqual(message.sudo(lawyer).read(["phone"])[0]["phone"], "+79131234567")

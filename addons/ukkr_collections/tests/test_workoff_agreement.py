@@ -26,7 +26,7 @@ class TestWorkoffAgreement(AgreementCase):
                                                                                 2500.0, case))
         self.assertRegex(workoff.name, r"^ОТ-\d{6}$")
         with self.assertRaisesRegex(UserError, "must be signed"):
-            workoff.action_post()
+            workoff._post()
         with self.assertRaisesRegex(UserError, "written request"):
             workoff.action_sign()
         workoff.write({"request_date": "2026-11-02", "request_file": self.scan(), "request_filename": "zayavlenie.pdf"})
@@ -38,7 +38,7 @@ class TestWorkoffAgreement(AgreementCase):
             workoff.write({"hours": 100})
         with today_is("2026-11-26"):
             self.assertEqual(self.account["2"].debt_total, 12000.0)
-            workoff.action_post()
+            workoff._post()
             payment = workoff.payment_id
             self.assertEqual((payment.doc, payment.channel, payment.amount, payment.date, payment.account_id),
                              ("WORKOFF-%d" % workoff.id, "work_off", 2500.0, "2026-11-26", self.account["2"]))
@@ -48,7 +48,7 @@ class TestWorkoffAgreement(AgreementCase):
             tranches = {t["period"]: t["principal"] for t in self.account["2"].debt_tranches()}
             self.assertEqual(tranches, {"2026-06": 1500.0, "2026-07": 4000.0, "2026-08": 4000.0})
             with self.assertRaisesRegex(UserError, "already posted"):
-                workoff.action_post()
+                workoff._post()
         self.assertEqual(self.env["ukkr.payment"].search_count([("doc", "like", "WORKOFF-%")]), 1)
         with self.assertRaisesRegex(UserError, "is posted"):
             workoff.action_cancel()
@@ -68,7 +68,7 @@ class TestWorkoffAgreement(AgreementCase):
         workoff.action_sign()
         with today_is("2026-11-26"):
             with self.assertRaisesRegex(UserError, "above the account's debt that can be set off"):
-                workoff.action_post()
+                workoff._post()
         self.assertEqual((workoff.state, workoff.payment_id.id), ("signed", False))
         # a closed month takes no set-off (like the importer refuses accruals of closed months)
         small = self.contract(request_date="2026-10-01", request_file=self.scan(), date="2026-10-01")
@@ -76,16 +76,16 @@ class TestWorkoffAgreement(AgreementCase):
         with today_is("2026-11-26"):
             self.env["ukkr.monthly.close"].sudo(self.manager).close_period("2026-10")
             with self.assertRaisesRegex(UserError, "Month 2026-10 is closed"):
-                small.action_post("2026-10-20")
+                small._post("2026-10-20")
             with self.assertRaisesRegex(UserError, "before the contract"):
-                small.action_post("2026-09-20")
+                small._post("2026-09-20")
         self.assertFalse(self.env["ukkr.payment"].search([("channel", "=", "work_off")]))
         # time-barred debt is not set off (ГК 411): 9900000001 owes only 2023-09, barred since 11.10.2026
         barred = self.contract(account_id=self.account["1"].id, hours=1, request_date="2026-11-02",
                                request_file=self.scan())
         barred.action_sign()
         with today_is("2026-11-26"), self.assertRaisesRegex(UserError, "ГК 411"):
-            barred.action_post()
+            barred._post()
 
     def test_access(self):
         mine = self.contract(request_date="2026-11-02", request_file=self.scan())

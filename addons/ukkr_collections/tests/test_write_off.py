@@ -53,12 +53,12 @@ class TestWriteOff(AgreementCase):
             self.assertEqual((write_off.case_id, write_off.line_ids.period), (case, "2023-09"))
             # without approval: refused, nothing changed
             with self.assertRaisesRegex(UserError, "not been approved|не утверждено"):
-                write_off.action_post()
+                write_off._post()
             with self.assertRaises(AccessError):
                 write_off.sudo(self.operator).action_propose()
             write_off.action_propose()
             with self.assertRaisesRegex(UserError, "not been approved|не утверждено"):
-                write_off.action_post()
+                write_off._post()
             with self.assertRaisesRegex(UserError, "no longer a draft"):
                 write_off.write({"basis": "другое"})
             with self.assertRaises(AccessError):
@@ -67,7 +67,7 @@ class TestWriteOff(AgreementCase):
                              ("proposed", 0.0, 22000.0), "nothing changed")
             write_off.sudo(self.manager).action_approve()
             self.assertEqual((write_off.state, write_off.approved_by), ("approved", self.manager))
-            write_off.action_post()
+            write_off._post()
             self.assertEqual(write_off.state, "posted")
             self.assertEqual(self.written_off("1"), 5000.0)
             self.account["1"].invalidate_cache()
@@ -81,7 +81,7 @@ class TestWriteOff(AgreementCase):
             self.assertEqual((case.state, case.stage_code, case.close_reason), ("closed", "written_off",
                                                                                "written_off"))
             with self.assertRaisesRegex(UserError, "already posted"):
-                write_off.action_post()
+                write_off._post()
             self.assertEqual(self.written_off("1"), 5000.0, "posted once")
         with today_is("2026-12-01"):
             november = self.env["ukkr.monthly.close"].sudo(self.manager).close_period("2026-11")

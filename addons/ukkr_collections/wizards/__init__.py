@@ -1,3 +1,4 @@
+from . import ukkr_step_wizard
 from . import ukkr_billing_import_wizard
 from . import ukkr_monthly_close_wizard
 from . import ukkr_case_close_wizard
@@ -7,3 +8,4 @@ from . import ukkr_write_off_candidates_wizard
 from . import ukkr_fssp_reconciliation_wizard
 from . import ukkr_court_batch_wizard
 from . import ukkr_limitation_candidate_wizard
+from . import ukkr_limitation_candidate_safeguard

@@ -16,5 +16,5 @@ class UkkrCaseCloseWizard(models.TransientModel):
     @api.multi
     def action_confirm(self):
         self.ensure_one()
-        self.case_ids.action_close(self.reason, self.comment)
+        self.case_ids._close_by_hand(self.reason, self.comment)
         return {"type": "ir.actions.act_window_close"}

@@ -6,7 +6,9 @@ class UkkrCourtBatchWizard(models.TransientModel):
     """Applications for court orders for many cases at once (measure 18: at least 10 a month).
 
     The cases come from the selected debtor cases, or from the «sue before it expires» queue
-    (``ukkr.court.case.court_queue``): debt above a minimum, tranches expiring within N months first.
+    (``ukkr.court.case.court_queue``): debt above a minimum, tranches expiring within N months first. Only cases
+    ready to file (``ukkr.debtor.case.filing_readiness``) are prepared: the queue offers the first ready ones and
+    lists those it held with the reasons; a selected case that is not ready is held at generation, with its reasons.
     """
     _name = "ukkr.court.batch.wizard"
     _description = "Court order applications for selected cases"
@@ -17,6 +19,7 @@ class UkkrCourtBatchWizard(models.TransientModel):
     limit = fields.Integer("How many", default=10)
     case_ids = fields.Many2many("ukkr.debtor.case", string="Cases")
     date = fields.Date("Prepared on", required=True, default=lambda self: fields.Date.context_today(self))
+    held_note = fields.Text("Held: not ready to file", readonly=True)
 
     @api.model
     def default_get(self, field_names):
@@ -24,14 +27,39 @@ class UkkrCourtBatchWizard(models.TransientModel):
         if self.env.context.get("active_model") == "ukkr.debtor.case" and self.env.context.get("active_ids"):
             values["case_ids"] = [(6, 0, self.env.context["active_ids"])]
         else:
-            values["case_ids"] = [(6, 0, self._queue_ids(values.get("min_debt", 1000.0), values.get("months", 6),
-                                                         values.get("only_expiring"), values.get("limit", 10)))]
+            ready, held = self._queue_split(values.get("min_debt", 1000.0), values.get("months", 6),
+                                            values.get("only_expiring"), values.get("limit", 10))
+            values.update(case_ids=[(6, 0, ready)], held_note=held)
         return values
 
     @api.model
     def _queue_ids(self, min_debt, months, only_expiring, limit):
-        return [row[0] for row in self.env["ukkr.court.case"].court_queue(min_debt, months, only_expiring,
-                                                                           limit or None)]
+        return self._queue_split(min_debt, months, only_expiring, limit)[0]
+
+    @api.model
+    def _queue_split(self, min_debt, months, only_expiring, limit, chunk=20):
+        """The first ``limit`` cases of the queue that are ready to file, and the text of those held before them
+        with the reasons. Readiness is checked a chunk of cases at a time, in the queue's order."""
+        queue = [row[0] for row in self.env["ukkr.court.case"].court_queue(min_debt, months, only_expiring, None)]
+        Case = self.env["ukkr.debtor.case"]
+        ready, held = [], []
+        for start in range(0, len(queue), chunk):
+            cases = Case.browse(queue[start:start + chunk])
+            found = cases._filing_readiness_map()
+            for case in cases:
+                if limit and len(ready) >= limit:
+                    break
+                if found[case.id]:
+                    held.append(self._held_line(case, found[case.id]))
+                else:
+                    ready.append(case.id)
+            if limit and len(ready) >= limit:
+                break
+        return ready, "\n".join(held) or False
+
+    @api.model
+    def _held_line(self, case, problems):
+        return "%s (%s): %s" % (case.account_id.sudo().name, case.name, " ".join(m for _c, m in problems))
 
     @api.onchange("min_debt", "months", "only_expiring", "limit")
     def _onchange_queue(self):
@@ -40,7 +68,9 @@ class UkkrCourtBatchWizard(models.TransientModel):
         if self.min_debt < 0 or self.months < 0 or self.limit < 0:
             return {"warning": {"title": _("Wrong filter"),
                                 "message": _("The debt, the months and the number cannot be negative.")}}
-        self.case_ids = [(6, 0, self._queue_ids(self.min_debt, self.months, self.only_expiring, self.limit))]
+        ready, held = self._queue_split(self.min_debt, self.months, self.only_expiring, self.limit)
+        self.case_ids = [(6, 0, ready)]
+        self.held_note = held
 
     @api.multi
     def action_generate(self):
@@ -51,15 +81,23 @@ class UkkrCourtBatchWizard(models.TransientModel):
             raise UserError(_("Select at least one open debtor case."))
         if self.date > fields.Date.context_today(self):
             raise UserError(_("Applications cannot be prepared on a future date."))
+        found = cases._filing_readiness_map(self.date)
+        held = cases.filtered(lambda c: found[c.id])
+        cases -= held
+        skipped = [self._held_line(case, found[case.id]) for case in held]
+        for case, line in zip(held, skipped):
+            case.message_post(body=_("Held from the batch of court order applications: %s") % line,
+                              subtype="mail.mt_note")
+        if not cases:
+            raise UserError(_("No case is ready to file; nothing was prepared:\n%s") % "\n".join(skipped))
         batch = _("Batch of %s by %s") % (fields.Datetime.context_timestamp(self, fields.Datetime.from_string(
             fields.Datetime.now())).strftime("%d.%m.%Y %H:%M"), self.env.user.name)
         Court = self.env["ukkr.court.case"]
         created = Court
-        skipped = []
         for case in cases:
-            court = Court.create({"account_id": case.account_id.id, "case_id": case.id, "kind": "court_order",
-                                  "date": self.date, "batch_ref": batch})
-            court.action_load_tranches(self.date)
+            court = Court._workflow_create({"account_id": case.account_id.id, "case_id": case.id,
+                                            "kind": "court_order", "date": self.date, "batch_ref": batch})
+            court._load_tranches(self.date)
             if not court.line_ids:
                 court.unlink()
                 skipped.append(_("%s: no overdue tranche left to claim") % case.account_id.name)
@@ -83,7 +121,8 @@ class UkkrCourtBatchWizard(models.TransientModel):
 
 
 class UkkrCourtFileWizard(models.TransientModel):
-    """«Подать»: the selected prepared court cases are filed on one date."""
+    """«Подать»: the selected prepared court cases that are ready are filed on one date; the others are held, each
+    with a note of why (``ukkr.court.case.filing_readiness``)."""
     _name = "ukkr.court.file.wizard"
     _description = "File the selected court cases"
 
@@ -97,6 +136,16 @@ class UkkrCourtFileWizard(models.TransientModel):
         cases = self.court_case_ids.filtered(lambda c: c.state == "prepared")
         if not cases:
             raise UserError(_("Select at least one prepared court case."))
-        cases.action_file(self.date_filed)
+        found = cases._filing_readiness_map(self.date_filed)
+        held = cases.filtered(lambda c: found.get(c.id))
+        if held:
+            lines = ["%s: %s" % (case.name, " ".join(m for _c, m in found[case.id])) for case in held]
+            if held == cases:
+                raise UserError(_("No selected case is ready to file; nothing was filed:\n%s") % "\n".join(lines))
+            for case, line in zip(held, lines):
+                case.message_post(body=_("Held, not filed on %s: %s") % (
+                    fields.Date.from_string(self.date_filed).strftime("%d.%m.%Y"), line))
+        cases -= held
+        cases._file(self.date_filed)
         return {"type": "ir.actions.act_window", "name": _("Filed court cases"), "res_model": "ukkr.court.case",
                 "view_mode": "tree,form", "domain": [("id", "in", cases.ids)], "target": "current"}

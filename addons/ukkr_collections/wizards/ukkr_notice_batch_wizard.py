@@ -38,8 +38,8 @@ class UkkrNoticeBatchWizard(models.TransientModel):
             debt = Notice._debt_values(case.account_id)
             if debt["debt_amount"] <= 0:
                 continue  # paid since the close: nothing to notify about (the daily job closes the case)
-            Notice |= Notice.create(dict(debt, case_id=case.id, account_id=case.account_id.id, kind=self.kind,
-                                         channel=self.channel, date=today, batch_ref=batch))
+            Notice |= Notice._workflow_create(dict(case_id=case.id, account_id=case.account_id.id, kind=self.kind,
+                                                   channel=self.channel, date=today, batch_ref=batch))
         if self.send_now and Notice:
             Notice.action_send()
         return {"type": "ir.actions.act_window", "name": _("Notices created"), "res_model": "ukkr.notice",

@@ -1,7 +1,9 @@
 from odoo import http
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
+from odoo.tools import html_escape
 
-from odoo.addons.web.controllers.main import Home
+from odoo.addons.web.controllers.main import Home, ReportController
 
 
 class UkkrHome(Home):
@@ -20,3 +22,30 @@ class UkkrHome(Home):
                 request.session.context = dict(request.session.context or {}, lang=wanted)
                 request.context = dict(request.context, lang=wanted)
         return super().web_login(redirect=redirect, **kw)
+
+
+class UkkrReportController(ReportController):
+    """A report the user may not read answers 403 Forbidden with the reason (not a 500 server error); a report
+    refused for a business reason answers 400 with its message."""
+
+    @http.route()
+    def report_routes(self, reportname, docids=None, converter=None, **data):
+        try:
+            if docids:   # the documents are checked before rendering (inside a template the error is wrapped)
+                report = request.env["ir.actions.report"]._get_report_from_name(reportname)
+                if report and report.model in request.env:
+                    records = request.env[report.model].browse([int(i) for i in docids.split(",")])
+                    records.check_access_rights("read")
+                    records.check_access_rule("read")
+            return super().report_routes(reportname, docids=docids, converter=converter, **data)
+        except (AccessError, MissingError) as error:
+            return self._refusal(403, error)
+        except UserError as error:
+            return self._refusal(400, error)
+
+    @staticmethod
+    def _refusal(status, error):
+        text = getattr(error, "name", None) or str(error)
+        response = request.make_response(html_escape(text), headers=[("Content-Type", "text/plain; charset=utf-8")])
+        response.status_code = status
+        return response

@@ -9,3 +9,5 @@ from . import ukkr_debt_service_analysis
 from . import res_config_settings
 from . import ukkr_case_analysis
 from . import ukkr_write_off_report
+from . import ukkr_cost_recovery_report
+from . import ukkr_subsidy_register

@@ -8,5 +8,7 @@ from . import test_case_analysis
 from . import test_fssp_sheet
 from . import test_court_sheet
 from . import test_write_off_report
+from . import test_cost_recovery
+from . import test_subsidy_register
 from . import test_button_sweep
 from . import test_russian_ui

@@ -17,7 +17,7 @@ class TestCaseAnalysis(TransactionCase):
         cases = env["ukkr.debtor.case"]
         for account in accounts:
             cases |= env["ukkr.debtor.case"].create({"account_id": account.id})
-        cases[2].with_context(ukkr_case_system=True).write({"stage_id": env.ref("ukkr_collections.case_stage_court").id})
+        cases[2]._transition({"stage_id": env.ref("ukkr_collections.case_stage_court").id})
         control = env["res.users"].with_context(no_reset_password=True).create({
             "name": "Контроль", "login": "t_case_analysis", "lang": False,
             "groups_id": [(6, 0, [env.ref("ukkr_debt_plan.group_admin_control").id])]})

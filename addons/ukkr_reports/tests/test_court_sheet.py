@@ -18,7 +18,7 @@ class TestCourtSheet(AgreementCase):
             case = self.env["ukkr.court.case"].sudo(self.lawyer).create({
                 "account_id": self.account["2"].id, "kind": "court_order", "date": "2026-11-26"})
             case.action_load_tranches()
-            case.action_file("2026-11-26")
+            case._file("2026-11-26")
         rows = self.env["ukkr.monthly.report"]._court_rows("2026-11-01", "2026-11-30")
         self.assertEqual([(r["account"], r["date"], r["amount"], r["duty"]) for r in rows],
                          [(self.account["2"].name, "2026-11-26", case.claim_amount, 2000.0)])

@@ -19,8 +19,8 @@ class TestFsspSheet(AgreementCase):
         to_bailiff = self.writ()
         to_employer = self.writ(route="employer", recipient_id=employer.id, writ_number="2-502/2026")
         with today_is("2026-11-26"):
-            to_bailiff.sudo(self.lawyer).action_present("2026-11-10")
-            to_employer.sudo(self.lawyer).action_present("2026-11-11")
+            to_bailiff.sudo(self.lawyer)._present("2026-11-10")
+            to_employer.sudo(self.lawyer)._present("2026-11-11")
         sheet = self.env["ukkr.monthly.report"]._fssp_rows("2026-11-01", "2026-11-30")
         self.assertEqual([(r["account"], r["department"], r["amount"]) for r in sheet],
                          [(self.account["2"].name, "ОСП по Северо-Енисейскому району", 35000.0)])

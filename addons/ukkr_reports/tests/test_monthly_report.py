@@ -170,7 +170,11 @@ class TestMonthlyReport(ReportCase):
 
     def test_bad_input_clear_russian_errors(self):
         self.close("2025-11")
-        self.close("2026-01")  # December skipped
+        self.close("2025-12")
+        self.close("2026-01")
+        # a database from before the months were closed in order: December reopened while January stayed closed
+        self.env.cr.execute("UPDATE ukkr_monthly_close SET state = 'reopened' WHERE period = '2025-12'")
+        self.env["ukkr.monthly.close"].invalidate_cache()
         Report = self.Report.with_context(lang="ru_RU")
         with self.assertRaises(UserError) as caught:
             Report.render_xlsx("2026-02")

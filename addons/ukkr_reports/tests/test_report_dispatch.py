@@ -1,8 +1,9 @@
 """After the monthly close: the report is attached to the plan's measure-5 execution of the month, submitted
 through the plan's own transition and e-mailed; a failing report never undoes the close."""
 import base64
+from unittest.mock import patch
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.ukkr_debt_plan.tests.common import today_is
 
@@ -49,17 +50,17 @@ class TestReportDispatch(ReportCase):
 
     def test_failing_report_keeps_the_close_and_the_scheduled_action_retries(self):
         self.close("2025-11")
-        january = self.close("2026-01")  # December skipped: the year's report cannot be made
-        self.assertEqual(january.state, "closed")
-        failed = self.Dispatch.search([("period", "=", "2026-01")])
+        Report = type(self.env["ukkr.monthly.report"])
+        with patch.object(Report, "render_xlsx", side_effect=UserError("Отчёт не сформирован (проверка)")):
+            december = self.close("2025-12")
+        self.assertEqual(december.state, "closed", "a failing report never undoes the close")
+        failed = self.Dispatch.search([("period", "=", "2025-12")])
         self.assertEqual(failed.state, "failed")
-        self.assertIn("2025-12", failed.note)
-        self.assertFalse(self.execution("2026-01").attachment_ids)
-        self.close("2025-12")
-        self.assertEqual(self.Dispatch.search([("period", "=", "2025-12")]).state, "done")
+        self.assertIn("проверка", failed.note)
+        self.assertFalse(self.execution("2025-12").attachment_ids)
         with today_is("2026-03-06"):
             done = self.env["ukkr.monthly.report"]._cron_dispatch()
-            self.assertEqual((done.period, done.state), ("2026-01", "done"))
+            self.assertEqual((done.period, done.state), ("2025-12", "done"))
             self.assertFalse(self.env["ukkr.monthly.report"]._cron_dispatch(), "sent once")
 
     def test_automatic_sending_can_be_switched_off(self):

@@ -244,12 +244,12 @@ class TestRussianUi(common.TransactionCase):
             visit = as_("operator", "ukkr.visit").create({"account_id": municipal.id, "date": "2026-11-10",
                                                          "result": "met", "note": "Обещала зайти в кассу"})
         with today_is("2026-11-12"):
-            notice.action_confirm_delivery()
+            notice._confirm_delivery("2026-11-12", "РПО 66300012345678")   # «Доставка подтверждена», confirmed
         with today_is("2026-11-02"):
             court = as_("lawyer", "ukkr.court.case").create({"account_id": municipal.id, "kind": "court_order",
                                                              "date": "2026-11-02"})
             court.action_load_tranches()
-            court.action_file()
+            court._file()
         court.sudo().write({"date_order": "2026-11-05"})
         with today_is("2026-11-06"):
             court.action_order_issued()
@@ -263,7 +263,7 @@ class TestRussianUi(common.TransactionCase):
                 "account_id": municipal.id, "writ_number": "2-555/2026", "writ_date": "2026-11-21",
                 "court_name": "Мировой судья судебного участка № 166", "writ_amount": 12500, "route": "bailiff",
                 "fssp_department": "ОСП по Северо-Енисейскому району"})
-            proceeding.action_present()
+            proceeding._present()
         write_off = as_("lawyer", "ukkr.write.off").create({
             "account_id": municipal.id, "reason": "deceased", "basis": "Свидетельство о смерти",
             "line_ids": [(0, 0, {"period": "2026-06", "principal": 1000})]})

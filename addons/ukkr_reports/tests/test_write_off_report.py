@@ -19,7 +19,7 @@ class TestWriteOffReport(AgreementCase):
                 lambda w: w.account_id == self.account["1"])
             write_off.action_propose()
             write_off.sudo(self.manager).action_approve()
-            write_off.action_post()
+            write_off._post()
         Report = self.env["ukkr.write.off.report"]
         content = Report.render_xlsx(2026, 4)
         sheet = load_workbook(io.BytesIO(content))["Списание"]
