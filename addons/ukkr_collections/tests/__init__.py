@@ -36,3 +36,4 @@ from . import test_social_safeguards
 from . import test_account_search
 from . import test_month_close_wizard
 from . import test_write_off_candidates_help
+from . import test_court_backdated
