@@ -379,7 +379,7 @@ class TestRoleMatrix(common.TransactionCase):
             "res.users": (env.ref("base.user_root"), {"name": "Новый", "login": "t_matrix_new"}, "login"),
             "ir.cron": (env["ir.cron"].search([], limit=1), {
                 "name": "Проверка прав", "model_id": env.ref("base.model_res_partner").id, "state": "code",
-                "code": "pass", "interval_number": 1, "interval_type": "days"}, "name"),
+                "code": "pass", "interval_number": 1, "interval_type": "days"}, "interval_number"),
             "ir.ui.menu": (env.ref("ukkr_debt_plan.menu_ukkr_root"), {"name": "Проверка прав"}, "name"),
             "mail.tracking.value": (env["mail.tracking.value"].create({
                 "field": "state", "field_desc": "Статус", "field_type": "char", "old_value_char": "a",

@@ -34,7 +34,7 @@ class TestCourtSheet(AgreementCase):
             case = self.env["ukkr.court.case"].sudo(self.lawyer).create({
                 "account_id": self.account["2"].id, "kind": "court_order", "date": "2026-11-26"})
             case.action_load_tranches()
-            case.action_file("2026-11-26")
+            case._file("2026-11-26")   # what «Подано в суд» runs once its dialog is confirmed
         report = self.env["ukkr.monthly.report"]
         content = xlsx_writer.render(lambda workbook: report._write_court_sheet(
             xlsx_writer.Book(workbook), report._court_rows("2026-11-01", "2026-11-30"), ["Ноябрь 2026"]))

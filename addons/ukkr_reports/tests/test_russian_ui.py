@@ -264,9 +264,10 @@ class TestRussianUi(common.TransactionCase):
                 "court_name": "Мировой судья судебного участка № 166", "writ_amount": 12500, "route": "bailiff",
                 "fssp_department": "ОСП по Северо-Енисейскому району"})
             proceeding._present()
-        write_off = as_("lawyer", "ukkr.write.off").create({
-            "account_id": municipal.id, "reason": "deceased", "basis": "Свидетельство о смерти",
-            "line_ids": [(0, 0, {"period": "2026-06", "principal": 1000})]})
+        organisation = env["ukkr.personal.account"].search([("name", "=", "9900000003")])
+        write_off = as_("lawyer", "ukkr.write.off").create({   # 2023-09, time-barred since 11.10.2026
+            "account_id": organisation.id, "reason": "time_barred",
+            "line_ids": [(0, 0, {"period": "2023-09", "principal": 5000})]})
         with today_is("2026-11-26"):
             write_off.action_propose()
             write_off.sudo(self.users["manager"]).action_approve()
