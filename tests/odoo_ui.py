@@ -159,13 +159,18 @@ def shot(page, artifacts, name):
     page.screenshot(path=os.path.join(artifacts, name), full_page=True)
 
 
+# Latin words a Russian user reads as they are (the same list as ukkr_reports/tests/test_russian_ui.py)
+ALLOWED_LATIN = {"SMS", "E-mail", "e-mail", "Email", "email", "URL", "DOCX", "XLSX", "xlsx", "PDF", "CSV", "ID", "ZIP",
+                 "JSON", "HTTP", "HTTPS", "API", "XML", "UKKR", "UTF", "QR", "Odoo", "II", "III", "IV", "VI", "VII",
+                 "VIII", "IX", "XI", "XII"}
+NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|\b[\w.-]+\.(?:ru|com|org|net)\b|\S+\.(?:csv|xlsx|docx|pdf|zip|png)\b")
+
+
 def english_on_screen(page):
-    """Latin words visible on the screen, besides those a Russian user reads as they are."""
-    text = page.inner_text(".o_web_client")
-    allowed = {"SMS", "E-mail", "e-mail", "DOCX", "XLSX", "PDF", "CSV", "ID", "ZIP", "UTF", "UKKR", "II", "III",
-               "IV", "Odoo"}
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]", re.sub(r"\S+@\S+|https?://\S+", " ", text))
-    return sorted({w for w in words if w not in allowed})
+    """Latin words visible on the screen, besides those a Russian user reads as they are (file names, addresses
+    of sites and mailboxes are not words)."""
+    text = NOT_WORDS.sub(" ", page.inner_text(".o_web_client"))
+    return sorted({w for w in re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]", text) if w not in ALLOWED_LATIN})
 
 
 def open_action(page, odoo_url, action, view_type=None):
@@ -174,7 +179,7 @@ def open_action(page, odoo_url, action, view_type=None):
     page.goto("%s/web#action=%s%s" % (odoo_url, action, "&view_type=%s" % view_type if view_type else ""))
     page.reload()
     page._ukkr_inflight.clear()
-    page.wait_for_selector(".o_action_manager .o_view_manager_content > div, .modal-dialog")
+    page.wait_for_selector(".o_control_panel .breadcrumb li:visible, .modal-dialog:visible, .o_dashboard:visible")
     settle(page)
 
 

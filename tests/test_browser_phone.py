@@ -67,8 +67,8 @@ def test_operator_logs_a_visit_on_a_phone(login, rpc, odoo_url, artifacts):
     # by the address typed at the door
     field.fill("")
     field.fill(_address_words(account))
-    page.wait_for_selector("ul.ui-autocomplete:visible li")
-    choice = page.locator("ul.ui-autocomplete:visible li a:has-text('%s')" % account["name"]).first
+    choice = page.locator("ul.ui-autocomplete:visible li a:has-text('%s —')" % account["name"]).first
+    choice.wait_for()
     assert "кв. %s" % account["apartment"] in choice.inner_text(), "the address shows the apartment once"
     assert not any("Создать" in text for text in page.locator("ul.ui-autocomplete:visible li").all_inner_texts())
     choice.tap()

@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError, UserError
 
 from . import db_locks, penalty_calc
 from .sql_copy import copy_rows
+from .ukkr_personal_account import rub
 
 MANAGER = "ukkr_debt_plan.group_ukkr_manager"
 CLOSE_LOCK_KEY = db_locks.CLOSE_KEY  # advisory lock: one monthly close at a time, across processes
@@ -100,8 +101,8 @@ class UkkrMonthlyClose(models.Model):
                      "overdue_total": totals["overdue"], "penalty_total": totals["penalty"],
                      "accrued_total": totals["accrued"], "paid_total": totals["paid"],
                      "move_id": move.id, "duration": time.time() - started})
-        close._note(_("Month %s closed: %d accounts, debt %.2f RUB. Debtor cases opened: %d, figures refreshed: %d.")
-                    % (period, len(state["accounts"]), totals["debt"], cases["opened"], cases["updated"]))
+        close._note(_("Month %s closed: %d accounts, debt %s RUB. Debtor cases opened: %d, figures refreshed: %d.")
+                    % (period, len(state["accounts"]), rub(totals["debt"]), cases["opened"], cases["updated"]))
         return close
 
     @api.model
@@ -185,8 +186,8 @@ class UkkrMonthlyClose(models.Model):
         difference = round(sum(round(debit or 0.0, 2) - round(credit or 0.0, 2)
                                for _a, _p, _n, debit, credit in lines), 2)
         if difference:
-            raise UserError(_("The entry does not balance (debit − credit = %.2f): it is not posted, nothing has "
-                              "changed.") % difference)
+            raise UserError(_("The entry does not balance (debit − credit = %s): it is not posted, nothing has "
+                              "changed.") % rub(difference))
 
     @api.model
     def _create_posted_entry(self, journal, entry_date, ref, lines):

@@ -100,13 +100,19 @@ class UkkrPersonalAccount(models.Model):
         number alone) the apartment."""
         words = [w for w in re.split(r"[\s,.;]+", name or "") if w and w.lower() not in ADDRESS_WORDS]
         if not words or operator not in ("ilike", "like"):
-            return super()._name_search(name, args, operator, limit, name_get_uid)
+            return super(UkkrPersonalAccount, self.with_context(ukkr_account_address=True))._name_search(
+                name, args, operator, limit, name_get_uid)
         domain = list(args or [])
         for word in words:
             domain += ["|", "|", "|", ("name", "ilike", word), ("partner_id.name", "ilike", word),
                        ("building_id.name", "ilike", word), ("apartment", "=ilike", word)]
-        ids = self._search(domain, limit=limit, access_rights_uid=name_get_uid or self._uid)
-        return self.browse(ids).sudo(name_get_uid or self._uid).with_context(ukkr_account_address=True).name_get()
+        accounts = self.browse(self._search(domain, limit=limit, access_rights_uid=name_get_uid or self._uid))
+        # «Набережная 1 1»: the house's «1» matches every apartment of the house; the one numbered as the last
+        # word typed comes first
+        last = words[-1].lower()
+        accounts = accounts.sudo().sorted(lambda a: (0 if (a.apartment or "").strip().lower() == last else 1,
+                                                     a.name))
+        return accounts.sudo(name_get_uid or self._uid).with_context(ukkr_account_address=True).name_get()
 
     @api.multi
     def name_get(self):

@@ -29,4 +29,7 @@ class TestAccountAddress(TransactionCase):
         self.assertEqual(Account.name_search("Южная 4 2", args=self.ours)[0][1], "9900000002 — п. Тея, ул. Южная, д. 4, кв. 2")
         self.assertEqual(len(Account.name_search("Южная 4", args=self.ours)), 2, "both apartments of the house")
         self.assertFalse(Account.name_search("Южная 4 7", args=self.ours))
+        self.assertEqual(Account.name_search("Южная 4 1", args=self.ours)[0][0],
+                         Account.search([("name", "=", "9900000001")]).id, "the apartment typed last comes first")
+        self.assertIn("—", Account.name_search("", args=self.ours)[0][1], "the address shows in every list")
         self.assertEqual(Account.browse(petrova.id).display_name, "9900000002", "the number alone elsewhere")

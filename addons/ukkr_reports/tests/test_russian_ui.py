@@ -34,7 +34,8 @@ NAMES = {"operator": "Оператор Ольга", "lawyer": "Юрист Юри
          "executor": "Исполнитель Иван", "control": "Контролёр Кира"}
 # Latin words a Russian user reads as they are
 ALLOWED = {"SMS", "E-mail", "e-mail", "Email", "email", "URL", "DOCX", "XLSX", "xlsx", "PDF", "CSV", "ID", "ZIP",
-           "JSON", "HTTP", "HTTPS", "API", "XML", "UKKR", "UTF", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"}
+           "JSON", "HTTP", "HTTPS", "API", "XML", "UKKR", "UTF", "QR", "II", "III", "IV", "VI", "VII", "VIII", "IX",
+           "XI", "XII"}
 SKIP = [re.compile(p) for p in (r"%\(\w+\)[sdf]", r"%[sdf]", r"https?://\S+", r"\S+@\S+\.\w+", r"\{\{.*?\}\}",
                                 r"\b[\w.-]+\.(?:ru|com|org|net)\b")]
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
@@ -359,3 +360,34 @@ class TestRussianUi(common.TransactionCase):
                                  % (code, menu.complete_name))
         root = self.env.ref("ukkr_debt_plan.menu_ukkr_root")
         self.assertEqual(root.action, self.env.ref("ukkr_debt_plan.action_ukkr_landing"))
+
+    def test_no_translation_inside_a_comprehension(self):
+        """Odoo 11's _() finds the language in the calling frame's self/context: inside a comprehension, a generator
+        or a lambda it finds none and returns English («From … up to … months» seen on screens); and the export
+        finds only literal texts, so _(variable) stays English («Not required»). The suite calls _("literal")
+        in a plain loop instead."""
+        import ast
+        import os
+        from odoo.modules import get_module_path
+        found = []
+        for module in MODULES:
+            root = get_module_path(module)
+            for folder, _dirs, files in os.walk(root):
+                if "/tests" in folder:
+                    continue
+                for name in (n for n in files if n.endswith(".py")):
+                    path = os.path.join(folder, name)
+                    with open(path, encoding="utf-8") as handle:
+                        tree = ast.parse(handle.read())
+                    scopes = (ast.ListComp, ast.GeneratorExp, ast.DictComp, ast.SetComp, ast.Lambda)
+                    for node in ast.walk(tree):
+                        if isinstance(node, scopes):
+                            for inner in ast.walk(node):
+                                if isinstance(inner, ast.Call) and getattr(inner.func, "id", None) == "_":
+                                    found.append("%s:%d (inside a %s)" % (os.path.relpath(path, root),
+                                                                         inner.lineno, type(node).__name__))
+                        # _(a_variable) is never exported to ru.po, so never translated («Not required»)
+                        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_" and node.args \
+                                and not isinstance(node.args[0], ast.Str):
+                            found.append("%s:%d (not a literal text)" % (os.path.relpath(path, root), node.lineno))
+        self.assertFalse(found, "_() that cannot translate: %s" % found)

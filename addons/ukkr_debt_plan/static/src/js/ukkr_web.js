@@ -11,7 +11,8 @@ odoo.define('ukkr_debt_plan.web', function (require) {
  * The graph view:
  * - the bar chart's «Grouped» / «Stacked» switch is drawn by nvd3 with English labels of its own: they are given
  *   the web client's translations;
- * - counts and whole-number measures are shown as whole numbers on the value axis (Odoo 11 prints «3,00»).
+ * - counts and whole-number measures are shown as whole numbers on the value axis (Odoo 11 prints «3,00»);
+ * - the axes get room: the value axis for «1 977 688,80», the category axis's names on two alternating rows.
  */
 var core = require('web.core');
 var CrashManager = require('web.CrashManager');
@@ -56,6 +57,13 @@ GraphRenderer.include({
         }
         if (chart.controlLabels) {
             chart.controlLabels({grouped: _t("Grouped"), stacked: _t("Stacked")});
+        }
+        if (chart.margin) {   // room for the value axis's amounts («1 977 688,80») and the names under the bars
+            chart.margin({top: 90, right: 20, bottom: 70, left: 110});
+        }
+        if (chart.staggerLabels) {   // names on two alternating rows, level: none is cut at the chart's edge
+            chart.rotateLabels(0);
+            chart.staggerLabels(true);
         }
         if (this._ukkrWholeMeasure() && chart.yAxis) {
             chart.yAxis.tickFormat(function (d) {
