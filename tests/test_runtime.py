@@ -117,13 +117,17 @@ def test_demo_district_is_loaded_as_generated(rpc):
     periods = admin.call("ukkr.ledger.line", "read_group", [], ["period"], ["period"])
     assert len(periods) == 24
     imports = admin.call("ukkr.billing.import", "search_read", [("state", "=", "done")], ["kind"])
-    assert {i["kind"] for i in imports} == {"accounts", "accruals", "payments"}
+    # the billing system's three files; the demo's month of work adds the bailiffs' register of its reconciliation
+    assert {i["kind"] for i in imports} - {"fssp_register"} == {"accounts", "accruals", "payments"}
     lines = admin.call("ukkr.ledger.line", "read_group", [], ["account_id", "accrued"], ["account_id"])
     number_of = {a["id"]: a["name"] for a in accounts}
     ledger = {number_of[l["account_id"][0]]: l["accrued"] for l in lines}
     for number, by_period in accrued.items():
         assert abs(ledger[number] - sum(by_period.values())) < 0.01, number
-    payments = admin.call("ukkr.payment", "read_group", [], ["account_id", "amount"], ["account_id"])
+    # the billing system's payments (recoveries through the bailiffs or an employer, and work-off set-offs, are the
+    # suite's own: the demo's month of work records some)
+    payments = admin.call("ukkr.payment", "read_group", [("channel", "not in", ["fssp", "employer", "work_off"])],
+                          ["account_id", "amount"], ["account_id"])
     loaded = {number_of[p["account_id"][0]]: p["amount"] for p in payments}
     assert set(loaded) == set(paid)
     for number, amount in paid.items():

@@ -63,6 +63,15 @@ def test_production_config_from_the_environment(tmp_path):
     assert (options["list_db"], options["proxy_mode"], options["dbfilter"], options["without_demo"]) == \
         ("False", "True", "^ukkr$", "all")
     assert int(options["workers"]) >= 2
+    # the same topology as make test's server (tools/common.sh PROD_TOPOLOGY): prefork, a cron worker, the job runner
+    assert options["max_cron_threads"] == "1"
+    assert "queue_job" in options["server_wide_modules"].split(",")
+    channels = dict(part.split(":") for part in conf["queue_job"]["channels"].split(","))
+    assert 1 <= int(channels["root"]) < int(options["workers"]), "jobs must leave HTTP workers to the users"
+    common = open(os.path.join(ROOT, "tools", "common.sh"), encoding="utf-8").read()
+    topology = re.search(r"PROD_TOPOLOGY=\((.*)\)", common).group(1)
+    assert "--max-cron-threads=1" in topology and "--load=base,web,queue_job" in topology
+    assert "--workers=" in topology
     assert CryptContext(["pbkdf2_sha512"]).verify(password, options["admin_passwd"])
 
 
@@ -117,6 +126,18 @@ def test_production_database_gets_no_demo_users(production_copy):
     [(stored,)] = query(db, "SELECT password_crypt FROM res_users WHERE login = 'admin'")
     assert CryptContext(["pbkdf2_sha512"]).verify(password, stored)
     assert not CryptContext(["pbkdf2_sha512"]).verify("admin", stored)
+    # the production login policy (OCA password_security, auth_brute_force, auth_session_timeout)
+    assert query(db, """SELECT password_length, password_numeric, password_special, password_expiration,
+                               password_history FROM res_company WHERE id = 1""") == [(12, 1, 1, 90, 10)]
+    params = dict(query(db, """SELECT key, value FROM ir_config_parameter WHERE key IN
+        ('auth_brute_force.max_by_ip_user', 'auth_brute_force.max_by_ip', 'inactive_session_time_out_delay')"""))
+    assert params == {"auth_brute_force.max_by_ip_user": "10", "auth_brute_force.max_by_ip": "50",
+                      "inactive_session_time_out_delay": "1800"}
+    again = odoo_script(db, setup, "--demo", "0", UKKR_ADMIN_PASSWORD=password)   # a second run: no reuse error
+    assert again.returncode == 0, again.stdout + again.stderr
+    letters_only = "простой" + "пароль"   # 13 letters, no digit, no special character
+    simple = odoo_script(db, setup, "--demo", "0", UKKR_ADMIN_PASSWORD=letters_only)
+    assert simple.returncode != 0 and "политику паролей" in simple.stderr, simple.stderr[-2000:]
 
 
 def test_demo_database_is_marked_demo(odoo_db):

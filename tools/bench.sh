@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # make bench: the heavy steps at district/city scale beside raw-SQL lower bounds, in its own database ukkr_bench.
 # UKKR_BENCH_ACCOUNTS (20000), UKKR_BENCH_MONTHS (36), UKKR_BENCH_REPEAT (3). Table: artifacts/bench.txt.
+# City scale: UKKR_BENCH_ACCOUNTS=200000 UKKR_BENCH_MONTHS=12 make bench. The server steps run against the
+# production topology: UKKR_BENCH_WORKERS (4) prefork workers; the load test UKKR_BENCH_SESSIONS (20) sessions for
+# UKKR_BENCH_LOAD_SECONDS (60), then again while an import and a close run as jobs; first paint in chromium
+# (UKKR_BENCH_NO_BROWSER=1 skips it).
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
 BENCH_DB="${UKKR_BENCH_DB:-ukkr_bench}"
@@ -23,8 +27,11 @@ odoo_script "$BENCH_DB" tools/bench.py setup "$ACCOUNTS" "$MONTHS" || die "по�
 say "Замеры ($REPEAT прогона каждого шага)"
 odoo_script "$BENCH_DB" tools/bench.py measure "$REPEAT" || die "замеры не удались"
 PORT=$(free_port)
-say "Канбан дел через JSON-RPC: сервер на порту $PORT"
-"${ODOO_CMD[@]}" -d "$BENCH_DB" --db-filter="^$BENCH_DB\$" --http-port="$PORT" --workers=0 --max-cron-threads=0 \
+# the production topology (tools/production_conf.sh): prefork HTTP workers, a cron worker, the queue-job runner
+WORKERS="${UKKR_BENCH_WORKERS:-4}"
+say "Канбан дел и нагрузка через JSON-RPC: сервер --workers=$WORKERS (prefork) на порту $PORT"
+ODOO_QUEUE_JOB_CHANNELS="root:1" "${ODOO_CMD[@]}" -d "$BENCH_DB" --db-filter="^$BENCH_DB\$" --http-port="$PORT" \
+    --longpolling-port="$(free_port)" --workers="$WORKERS" --max-cron-threads=1 --load=base,web,queue_job \
     --logfile="$RUN_DIR/bench-odoo.log" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
@@ -32,6 +39,18 @@ wait_http "http://127.0.0.1:$PORT/web/login" 180 "$SERVER" "$RUN_DIR/bench-odoo.
     || die "Odoo не ответил на :$PORT — $RUN_DIR/bench-odoo.log"
 "$VENV/bin/python" tools/bench.py kanban "http://127.0.0.1:$PORT" "$BENCH_DB" bench_manager bench "$REPEAT" \
     || die "замер канбана не удался"
+SESSIONS="${UKKR_BENCH_SESSIONS:-20}"
+say "Нагрузка: $SESSIONS сессий четырёх ролей (канбан дел и сводная), ${UKKR_BENCH_LOAD_SECONDS:-60} с"
+"$VENV/bin/python" tools/bench.py load "http://127.0.0.1:$PORT" "$BENCH_DB" "$SESSIONS" "${UKKR_BENCH_LOAD_SECONDS:-60}" \
+    || die "нагрузочный замер не удался"
+say "Нагрузка во время фоновых заданий: загрузка месяца и закрытие месяца"
+"$VENV/bin/python" tools/bench.py load "http://127.0.0.1:$PORT" "$BENCH_DB" "$SESSIONS" 0 jobs \
+    || die "нагрузочный замер с заданиями не удался"
+if [ -z "${UKKR_BENCH_NO_BROWSER:-}" ]; then
+    say "Первая отрисовка в chromium: канбан дел, сводная по задолженности, карточка лицевого счёта"
+    "$VENV/bin/python" tools/bench_paint.py "http://127.0.0.1:$PORT" "$BENCH_DB" bench_manager bench \
+        || die "замер отрисовки в chromium не удался"
+fi
 kill "$SERVER"; wait "$SERVER" 2>/dev/null
 echo
 "$VENV/bin/python" tools/bench.py table

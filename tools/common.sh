@@ -69,6 +69,13 @@ odoo_cmd() {
 odoo_cmd
 odoo() { "${ODOO_CMD[@]}" "$@"; }  # in the foreground; for a server in the background: "${ODOO_CMD[@]}" … &
 
+# The production topology (README «Развёртывание», tools/production_conf.sh), used by make test's server too:
+# prefork HTTP workers, one cron worker, and the queue_job runner (a thread of the master process) loaded as a
+# server-wide module. A job runs inside an HTTP worker, so the job channels get fewer slots than there are workers.
+TEST_WORKERS="${UKKR_TEST_WORKERS:-2}"
+QUEUE_CHANNELS="${ODOO_QUEUE_JOB_CHANNELS:-root:1}"
+PROD_TOPOLOGY=(--workers="$TEST_WORKERS" --max-cron-threads=1 --load=base,web,queue_job)
+
 odoo_script() {  # odoo_script DB SCRIPT.py [script args…]: run SCRIPT's main(env, args) in one transaction on DB
     local db="$1" script="$2"; shift 2
     "$VENV/bin/python" "$ROOT/tools/odoo_exec.py" "$script" -c "$ROOT/odoo.conf" \
@@ -93,6 +100,19 @@ wait_http() {  # wait_http URL SECONDS PID LOGFILE: true once the registry is lo
             return 0
         fi
         sleep 0.5
+    done
+    return 1
+}
+
+wait_crons() {  # wait_crons DB SECONDS PID: true once no active scheduled action of DB is due (the cron worker ran)
+    # and no queue job it started is waiting or running
+    local db="$1" secs="$2" pid="$3" i due
+    for ((i = 0; i < secs; i++)); do
+        kill -0 "$pid" 2>/dev/null || return 1
+        due="$(psql -d "$db" -Atc "SELECT (SELECT count(*) FROM ir_cron WHERE active AND nextcall <= (now() AT TIME ZONE 'UTC'))
+                                        + (SELECT count(*) FROM queue_job WHERE state IN ('pending', 'enqueued', 'started'))")"
+        [ "$due" = 0 ] && return 0
+        sleep 1
     done
     return 1
 }

@@ -146,6 +146,33 @@ TARIFFS = {"heating": 58.0, "cold_water": 260.0, "hot_water": 640.0, "sewage": 2
            "electricity": 540.0}
 
 
+def _snils(number):
+    """A СНИЛС with its check number (ПФР rule: the first nine digits weighted 9…1; under 100 as is, 100 and 101
+    give 00, above that mod 101), for a demo payer."""
+    digits = "%09d" % (100000000 + number % 800000000)
+    total = sum(int(d) * w for d, w in zip(digits, range(9, 0, -1)))
+    check = total if total < 100 else (0 if total in (100, 101) else total % 101 % 100)
+    return "%s-%s-%s %02d" % (digits[:3], digits[3:6], digits[6:], check)
+
+
+def _ogrn(number, sole_trader):
+    """An ОГРН (13 digits, mod 11) or ОГРНИП (15 digits, mod 13) with its check digit, for a demo organisation."""
+    body = ("3042400%07d" % (number % 10 ** 7)) if sole_trader else ("10224%07d" % (number % 10 ** 7))
+    return body + str(int(body) % (13 if sole_trader else 11) % 10)
+
+
+def identity(row):
+    """The demo payer's identification (ГПК 124 ч.2 п.3), derived from the account number (no random draw, so the
+    rest of the district stays as it was): birth date, place of birth and СНИЛС for citizens, ОГРН/ОГРНИП for
+    organisations and sole traders."""
+    number = int(row["account"])
+    if row["payer_type"] == "individual":
+        from datetime import date
+        born = date.fromordinal(date(1950, 1, 1).toordinal() + number % 18000)
+        return [born.strftime("%d.%m.%Y"), "%s, Красноярский край" % row["settlement"], _snils(number), ""]
+    return ["", "", "", _ogrn(number, row["payer_type"] == "sole_trader")]
+
+
 def _services_for(row, rng):
     if row["payer_type"] != "individual":
         return {"heating": row["area"] * TARIFFS["heating"] * 1.2, "cold_water": 900 + row["area"] * 2,
@@ -179,14 +206,15 @@ def billing_files(rows, today, months=24, seed=2632):
     rng = random.Random(seed + 1)
     periods = _months_back(today, months)
     accounts = ["Лицевой счет;Населенный пункт;Улица;Дом;Квартира;Плательщик;Тип плательщика;"
-                "Основание проживания;Муниципальное жилье;Проживает;Площадь;Телефон;Email"]
+                "Основание проживания;Муниципальное жилье;Проживает;Площадь;Телефон;Email;"
+                "Дата рождения;Место рождения;СНИЛС;ОГРН"]
     accruals = ["account;period;service;accrued;norm_charge"]
     payments = ["account;date;amount;period;doc;channel"]
     channels = ["bank", "bank", "bank", "online", "online", "terminal", "post", "cash"]
     for row in rows:
-        accounts.append(";".join(str(row[k]) for k in ("account", "settlement", "street", "house", "apartment",
-                                                       "payer", "payer_type", "tenure", "municipal", "residents",
-                                                       "area", "phone", "email")))
+        accounts.append(";".join([str(row[k]) for k in ("account", "settlement", "street", "house", "apartment",
+                                                        "payer", "payer_type", "tenure", "municipal", "residents",
+                                                        "area", "phone", "email")] + identity(row)))
         services = _services_for(row, rng)
         behaviour = row["behaviour"]
         serial = 0

@@ -32,11 +32,13 @@ odoo_script "$DB_NAME" tools/ukkr_setup.py --demo "${UKKR_DEMO:-1}" --accounts "
 
 say "Запуск Odoo на порту $HTTP_PORT"
 rm -f "$RUN_DIR/odoo.log"
-"${ODOO_CMD[@]}" -d "$DB_NAME" --db-filter="^$DB_NAME\$" --http-port="$HTTP_PORT" --without-demo=all \
+# threaded (one process) for a developer; the queue-job runner as in production (make test runs the prefork topology)
+ODOO_QUEUE_JOB_CHANNELS="$QUEUE_CHANNELS" "${ODOO_CMD[@]}" --load=base,web,queue_job \
+    -d "$DB_NAME" --db-filter="^$DB_NAME\$" --http-port="$HTTP_PORT" --without-demo=all \
     --pidfile="$RUN_DIR/odoo.pid" --logfile="$RUN_DIR/odoo.log" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; exit 0' INT TERM
-trap 'kill "$SERVER" 2>/dev/null' EXIT
+trap 'kill "$SERVER" 2>/dev/null || true' EXIT
 wait_http "http://127.0.0.1:$HTTP_PORT/web/login" 180 "$SERVER" "$RUN_DIR/odoo.log" \
     || die "Odoo не ответил на :$HTTP_PORT — $RUN_DIR/odoo.log"
 echo

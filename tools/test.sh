@@ -62,14 +62,22 @@ if [ -z "$ONLY_MODULE" ] && [ "$ODOO_RC" = 0 ]; then
     say "Подготовка базы $TEST_DB для pytest: язык, пользователи, демо-район"
     odoo_script "$TEST_DB" tools/ukkr_setup.py --demo 1 --accounts "${UKKR_TEST_ACCOUNTS:-120}" --users-file "$RUN_DIR/test-users.tsv"
     PORT="$(free_port)"
-    "${ODOO_CMD[@]}" -d "$TEST_DB" --db-filter="^$TEST_DB\$" --http-port="$PORT" --logfile="$RUN_DIR/test-server.log" \
-        --max-cron-threads=0 &
+    # the production topology (tools/production_conf.sh): prefork HTTP workers, a cron worker and the queue-job
+    # runner in the master process, with their own longpolling port
+    say "Сервер как в рабочем режиме: --workers=2, cron, очередь заданий (queue_job)"
+    ODOO_QUEUE_JOB_CHANNELS="$QUEUE_CHANNELS" "${ODOO_CMD[@]}" "${PROD_TOPOLOGY[@]}" -d "$TEST_DB" \
+        --db-filter="^$TEST_DB\$" --http-port="$PORT" --longpolling-port="$(free_port)" \
+        --logfile="$RUN_DIR/test-server.log" &
     SERVER=$!
     wait_http "http://127.0.0.1:$PORT/web/login" 180 "$SERVER" "$RUN_DIR/test-server.log" \
         || die "тестовый сервер Odoo не ответил — $RUN_DIR/test-server.log"
+    # the cron worker's first pass runs whatever the install left due (within ~70 s of the start): tests begin
+    # after it, as they would on a production server that has been up for a minute
+    wait_crons "$TEST_DB" 240 "$SERVER" || die "планировщик (cron) не выполнил задания за 240 с — $RUN_DIR/test-server.log"
     say "pytest tests/ (сервер http://127.0.0.1:$PORT, база $TEST_DB)"
     set +e
     UKKR_URL="http://127.0.0.1:$PORT" UKKR_DB="$TEST_DB" UKKR_USERS="$RUN_DIR/test-users.tsv" UKKR_ARTIFACTS="$ART" \
+        UKKR_SERVER_PID="$SERVER" UKKR_TEST_WORKERS="$TEST_WORKERS" UKKR_SERVER_LOG="$RUN_DIR/test-server.log" \
         "$VENV/bin/python" -m pytest tests -p no:cacheprovider -q --junitxml="$RUN_DIR/pytest.xml"
     PY_RC=$?
     set -e

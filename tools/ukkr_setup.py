@@ -10,12 +10,12 @@ gets demo users or their known passwords afterwards, whatever a later run asks. 
 ``admin`` comes from the environment (UKKR_ADMIN_PASSWORD); the run refuses to leave Odoo's default «admin».
 """
 import argparse
-from datetime import timedelta
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import demo_district  # noqa: E402
+import demo_work  # noqa: E402
 
 TZ = "Asia/Krasnoyarsk"
 
@@ -94,7 +94,16 @@ def setup_admin_password(env):
     if password:
         if len(password) < MIN_PASSWORD or password.lower() in ("admin", admin.login.lower()):
             raise SetupError("UKKR_ADMIN_PASSWORD слишком простой: не короче %d символов и не «admin»" % MIN_PASSWORD)
-        admin.write({"password": password})
+        from odoo.exceptions import AccessDenied, UserError
+        try:
+            env["res.users"].sudo(admin).check_credentials(password)
+            return   # already set (a second run): the password policy refuses to reuse it
+        except AccessDenied:
+            pass
+        try:
+            admin.write({"password": password})
+        except UserError as error:   # the production password policy (OCA password_security)
+            raise SetupError("UKKR_ADMIN_PASSWORD не подходит под политику паролей: %s" % (error.name,))
         return
     from odoo.exceptions import AccessDenied
     try:
@@ -103,6 +112,33 @@ def setup_admin_password(env):
         return
     raise SetupError("у пользователя admin пароль по умолчанию «admin»: задайте UKKR_ADMIN_PASSWORD "
                      "(не короче %d символов) — рабочая база без него не настраивается" % MIN_PASSWORD)
+
+
+# Production login policy (152-ФЗ, ПП 1119 «меры защиты»: identification and authentication, blocking of brute
+# force, session end): OCA password_security, auth_brute_force, auth_session_timeout. Demo mode keeps the demo
+# data's relaxed passwords (short known passwords, no expiry) but blocks brute force the same way.
+# (password_security's letter classes are ASCII-only [a-z]/[A-Z]: requiring them would refuse Cyrillic passwords, so
+# complexity is the length, a digit and a special character)
+PRODUCTION_PASSWORD_POLICY = {"password_length": 12, "password_lower": 0, "password_upper": 0,
+                              "password_numeric": 1, "password_special": 1, "password_expiration": 90,
+                              "password_history": 10, "password_minimum": 1}
+LOGIN_PARAMETERS = {"auth_brute_force.max_by_ip_user": "10",      # wrong passwords for one login from one address
+                    "auth_brute_force.max_by_ip": "50",           # wrong passwords from one address
+                    "inactive_session_time_out_delay": "1800"}    # seconds idle before the session ends
+
+
+def setup_login_security(env, demo):
+    params = env["ir.config_parameter"].sudo()
+    for key, value in LOGIN_PARAMETERS.items():
+        if key == "inactive_session_time_out_delay" and demo:
+            value = "7200"   # a demo or a test run keeps its sessions for two hours
+        if params.get_param(key) != value:
+            params.set_param(key, value)
+    if not demo:
+        company = env.ref("base.main_company")
+        changed = {k: v for k, v in PRODUCTION_PASSWORD_POLICY.items() if company[k] != v}
+        if changed:
+            company.write(changed)
 
 
 def setup_users(env, demo):
@@ -138,6 +174,11 @@ def setup_district(env, accounts, seed, today, months=24):
     files = demo_district.billing_files(rows, today, months, seed)
     importer = env["ukkr.billing.import"]
     timings = []
+    # the demo claimant's ИНН and ОГРН (check digits valid, the numbers invented): the court applications print them
+    company = env.ref("base.main_company")
+    if not company.vat or not company.company_registry:
+        company.write({"vat": company.vat or "2434000014", "company_registry": company.company_registry or
+                       "1242400000006"})
     started = time.time()
     result = importer.import_content(files["accounts.csv"], "demo-accounts.csv")
     timings.append("лицевые счета %d за %.1f с" % (result["rows"], time.time() - started))
@@ -151,15 +192,17 @@ def setup_district(env, accounts, seed, today, months=24):
     return len(rows), timings
 
 
-def close_recent_months(env, count, today):
+def close_recent_months(env, count, today, leave_last_open=False):
     """Close the last ``count`` months before ``today`` that are not closed yet, oldest first, as the scheduled
-    action would."""
+    action would (``leave_last_open``: all but the month before ``today``, which gets the demo's work first)."""
     import time
     periods = []
     year, month = today.year, today.month
     for _ in range(count):
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
         periods.append("%04d-%02d" % (year, month))
+    if leave_last_open:
+        periods = periods[1:]
     Close = env["ukkr.monthly.close"]
     done = []
     for period in reversed(periods):
@@ -180,6 +223,10 @@ DEMO_RESPONSIBLES = {
     "legaldept": [3, 4, 6, 7, 9],
     "economist": [29],
 }
+
+
+# measures whose executions the suite itself submits with the report sent after a close (ukkr_reports)
+REPORTED_BY_THE_SUITE = (5, 21, 26, 28)
 
 
 def setup_plan(env, demo, today):
@@ -217,6 +264,8 @@ def setup_plan(env, demo, today):
             for index, rec in enumerate(created.sorted("measure_number")):
                 if rec.deadline >= fields.Date.to_string(today) or (index % 7 == 6 and months_back == 1):
                     continue  # not due yet, or one of the few left open that show up as overdue
+                if rec.measure_number in REPORTED_BY_THE_SUITE:
+                    continue  # the reports sent after the closes evidence and submit these
                 rec.write({"evidence_note": "Исполнено в срок. Справка и материалы — во вложении.",
                            "qty_done": rec.target_qty or 1})
                 rec._transition({
@@ -236,34 +285,6 @@ def setup_sms_gateway(env):
                         "url": "http://127.0.0.1:9/", "login": "demo", "sender": "UKKR"})
 
 
-def demo_case_actions(env, today):
-    """A month of collection work on the demo cases, done once: warnings to the ten largest debtors (half of them
-    delivered), three visits and two consultations — so the plan's execution records show counted actions."""
-    if env["ukkr.notice"].search_count([]):
-        return 0
-    operator = env.ref("base.user_root")
-    Users = env["res.users"]
-    operator = Users.search([("login", "=", "operator")], limit=1) or operator
-    cases = env["ukkr.debtor.case"].search([("state", "=", "open")], order="overdue_at_close desc", limit=10)
-    if not cases:
-        return 0
-    wizard = env["ukkr.notice.batch.wizard"].sudo(operator).with_context(active_ids=cases.ids).create(
-        {"kind": "warning", "channel": "registered_letter"})
-    notices = env["ukkr.notice"].search(wizard.action_create()["domain"], order="id")
-    for notice in notices[:5]:
-        notice._confirm_delivery(today.isoformat(), "РПО 6600%08d" % notice.id)
-    for case, result in zip(cases[5:8], ("promised", "not_home", "refused")):
-        values = {"account_id": case.account_id.id, "result": result, "note": "Демо: подворовой обход."}
-        if result == "promised":
-            values.update(promised_date=(today + timedelta(days=14)).isoformat(),
-                          promised_amount=round(case.overdue_at_close / 2, 2))
-        env["ukkr.visit"].sudo(operator).create(values)
-    for case, topic in zip(cases[8:10], ("subsidy", "installment")):
-        env["ukkr.consultation"].sudo(operator).create({"account_id": case.account_id.id, "topic": topic,
-                                                        "note": "Демо: консультация в офисе."})
-    return len(notices)
-
-
 def main(env, argv):
     parser = argparse.ArgumentParser(prog="ukkr_setup")
     parser.add_argument("--accounts", type=int, default=600)
@@ -280,6 +301,7 @@ def main(env, argv):
     demo = database_mode(env, bool(args.demo))
     setup_company(env)
     setup_language(env)
+    setup_login_security(env, demo)
     if not demo:
         try:
             setup_admin_password(env)
@@ -291,12 +313,16 @@ def main(env, argv):
         setup_sms_gateway(env)
         total, timings = setup_district(env, args.accounts, args.seed, today)
         print("==> Демо-район: %d лицевых счетов; загрузка: %s" % (total, "; ".join(timings)))
-        closed = close_recent_months(env, args.close_months, today)
+        # the months before the last are closed first (the closes open the debtor cases); the last month gets a
+        # month of collection work dated inside it, then its close sends the monthly report that counts that work
+        closed = close_recent_months(env, args.close_months, today, leave_last_open=True)
+        work = demo_work.collection_month(env, today)
+        if work:
+            print("==> Демо-работа за %s: %s" % (demo_work.work_month(today)[0].strftime("%m.%Y"),
+                                                 ", ".join("%s %d" % item for item in work.items())))
+        closed += close_recent_months(env, args.close_months, today)
         if closed:
             print("==> Закрыты месяцы: %s" % ", ".join(closed))
-        sent = demo_case_actions(env, today)
-        if sent:
-            print("==> Демо-работа по делам: уведомлений %d, обходы и консультации" % sent)
     if args.users_file:
         with open(args.users_file, "w") as fh:
             admin_password = "admin" if demo else "(UKKR_ADMIN_PASSWORD)"

@@ -1,3 +1,5 @@
+from . import controllers
 from . import models
 from . import wizards
+from . import report
 from . import controllers

@@ -19,6 +19,8 @@
         "views/ukkr_debt_service_analysis_views.xml",
         "views/ukkr_report_dispatch_views.xml",
         "views/ukkr_building_views.xml",
+        "views/ukkr_notice_posting_views.xml",
+        "data/ukkr_plan_measure_data.xml",
         "views/ukkr_measure_effect_views.xml",
         "views/res_config_settings_views.xml",
         "views/ukkr_case_analysis_views.xml",

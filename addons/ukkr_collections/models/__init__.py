@@ -12,6 +12,10 @@ from . import ukkr_rule_court_route
 from . import ukkr_rule_service_limitation
 from . import ukkr_rule_disconnect_cost
 from . import ukkr_rule_enforcement
+from . import ukkr_rule_court_term
+from . import ukkr_rule_court_precinct
+from . import ukkr_rule_eviction
+from . import key_rate_file
 from . import ukkr_rules
 from . import ukkr_settlement
 from . import ukkr_building
@@ -20,6 +24,8 @@ from . import ukkr_personal_account
 from . import ukkr_account_service
 from . import ukkr_ledger_line
 from . import ukkr_billing_import
+from . import ukkr_import_formats
+from . import ukkr_unmatched_payment
 from . import ukkr_payment
 from . import ukkr_payment_allocation
 from . import ukkr_monthly_close
@@ -38,11 +44,16 @@ from . import ukkr_visit
 from . import ukkr_court_case
 from . import ukkr_court_case_line
 from . import court_application_docx
+from . import court_register_docx
+from . import ukkr_document_template
+from . import ukkr_court_register
 from . import ukkr_consultation
 from . import ukkr_sms_gateway
 from . import ukkr_sms_message
 from . import ukkr_mailer
 from . import res_partner
+from . import identity_calc
+from . import res_partner_identity
 from . import res_users
 from . import auditlog_rule
 from . import auditlog_log
@@ -61,6 +72,10 @@ from . import ukkr_write_off
 from . import ukkr_write_off_line
 from . import ukkr_fssp_reconciliation
 from . import ukkr_fssp_reconciliation_line
+from . import ukkr_measure_reporting
+from . import ukkr_plan_meeting
+from . import ukkr_notice_register
+from . import ukkr_sms_delivery
 from . import ukkr_service_limitation
 from . import ukkr_housing_offer_policy
 from . import ukkr_housing_offer
@@ -74,4 +89,6 @@ from . import ukkr_cost_rate
 from . import ukkr_action_cost
 from . import ukkr_next_action
 from . import ukkr_social_safeguard
+from . import ukkr_job
+from . import ukkr_job_hooks
 from . import ukkr_debtor_case_queue

@@ -11,6 +11,9 @@ import math
 import re
 from datetime import date, datetime
 
+from .identity_calc import clean as clean_identifier
+from .rule_errors import RuleInputError
+
 # canonical column → accepted header names (compared case-insensitively, ё = е, spaces collapsed)
 HEADERS = {
     "account": ["account", "лицевой счет", "лицевой счёт", "л/с", "лс", "номер лс"],
@@ -35,11 +38,22 @@ HEADERS = {
     "amount": ["amount", "сумма", "оплачено"],
     "doc": ["doc", "документ", "номер документа", "платежный документ", "платёжный документ"],
     "channel": ["channel", "канал", "способ оплаты"],
+    # the debtor's identification (ГПК 124 ч.2 п.3): optional; an absent column leaves the payer's field as it is
+    "birthdate": ["birthdate", "дата рождения"],
+    "birth_place": ["birth_place", "место рождения"],
+    "snils": ["snils", "снилс"],
+    "inn": ["inn", "инн"],
+    "passport": ["passport", "паспорт", "паспорт (серия и номер)"],
+    "driver_license": ["driver_license", "водительское удостоверение", "ву"],
+    "ogrn": ["ogrn", "огрн", "огрнип", "огрн/огрнип", "огрн / огрнип"],
 }
+# identification columns → the identity_calc code that checks them (birth date and place have no check digits)
+IDENTITY_COLUMNS = {"snils": "SNILS", "inn": "INN", "passport": "PASSPORT_RF", "driver_license": "DRIVER_LICENSE",
+                    "ogrn": "OGRN", "birthdate": None, "birth_place": None}
 KINDS = {
     "accounts": {"required": ["account", "settlement", "street", "house", "apartment", "payer", "payer_type",
                               "tenure"],
-                 "optional": ["municipal", "residents", "area", "phone", "email"]},
+                 "optional": ["municipal", "residents", "area", "phone", "email"] + list(IDENTITY_COLUMNS)},
     "accruals": {"required": ["account", "period", "service", "accrued"], "optional": ["norm_charge", "correction"]},
     "payments": {"required": ["account", "date", "amount", "doc"], "optional": ["period", "channel"]},
 }
@@ -67,8 +81,10 @@ LABELS = {"account": "Лицевой счет", "settlement": "Населенн�
           "apartment": "Квартира", "payer": "Плательщик", "payer_type": "Тип плательщика",
           "tenure": "Основание проживания", "municipal": "Муниципальное жилье", "residents": "Проживает",
           "area": "Площадь", "phone": "Телефон", "email": "Email", "period": "Период", "service": "Услуга",
-          "accrued": "Начислено", "correction": "Корректировка", "norm_charge": "Начисление по нормативу", "date": "Дата", "amount": "Сумма",
-          "doc": "Документ", "channel": "Канал"}
+          "accrued": "Начислено", "correction": "Корректировка", "norm_charge": "Начисление по нормативу",
+          "date": "Дата", "amount": "Сумма", "doc": "Документ", "channel": "Канал", "birthdate": "Дата рождения",
+          "birth_place": "Место рождения", "snils": "СНИЛС", "inn": "ИНН", "passport": "Паспорт",
+          "driver_license": "Водительское удостоверение", "ogrn": "ОГРН / ОГРНИП"}
 CHANNELS = ["bank", "post", "terminal", "cash", "online", "fssp", "employer"]
 MAX_AMOUNT = 100000000.0
 MAX_FILE_BYTES = 40 * 1024 * 1024  # a month of a 100 000-account utility is about 10 MB as CSV
@@ -76,7 +92,8 @@ MAX_RESIDENTS = 1000
 MAX_AREA = 100000.0
 # longest text accepted per column: longer values are a broken file, and would not fit the database's indexes
 MAX_LENGTH = {"account": 30, "doc": 64, "house": 20, "apartment": 20, "phone": 64, "email": 128,
-              "settlement": 128, "street": 128, "payer": 300}
+              "settlement": 128, "street": 128, "payer": 300, "birth_place": 300, "snils": 20, "inn": 20,
+              "passport": 20, "driver_license": 20, "ogrn": 20}
 NUMERIC = ("accrued", "correction", "amount", "norm_charge", "residents", "area")
 # one month's charge of one service to one account above this is not a charge but a broken file
 MAX_ACCRUAL = 10000000.0
@@ -215,6 +232,19 @@ def parse_date(text):
     raise ValueError(text)
 
 
+def parse_birthdate(text, today):
+    value = str(text).strip()
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            day = datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+        if day.year < 1900 or day > today:
+            raise ValueError(text)
+        return day
+    raise ValueError(text)
+
+
 def looks_like_formula(text, field=None):
     """True for text a spreadsheet would run as a formula: =, +, -, @, tab or CR first (a lone «-» is text).
     A phone number may start with «+» followed by digits."""
@@ -280,6 +310,27 @@ def parse_billing_file(content, filename, today):
                         raise ValueError(text)
                 except ValueError:
                     fail("«%s» — не число, отрицательное или больше %g: «%s»" % (LABELS[field], limit, text))
+            # identification: only the columns present, only the cells filled (an empty cell changes nothing)
+            identity = {}
+            for field, code in IDENTITY_COLUMNS.items():
+                text = values.get(field)
+                if not text:
+                    continue
+                if field == "birthdate":
+                    try:
+                        identity[field] = parse_birthdate(text, today)
+                    except ValueError:
+                        fail("неверная дата рождения «%s»: нужна ДД.ММ.ГГГГ, не раньше 1900 года и не позже "
+                             "сегодняшнего дня" % text)
+                elif code:
+                    try:
+                        identity[field] = clean_identifier(code, text)
+                    except RuleInputError as error:
+                        fail("%s «%s» %s" % (LABELS[field], text, "— неверное контрольное число"
+                                             if error.code == "identity_check" else "записан неверно"))
+                else:
+                    identity[field] = text
+            record["identity"] = identity
             key = record["account"]
         elif kind == "accruals":
             try:
@@ -341,4 +392,5 @@ def parse_billing_file(content, filename, today):
         raise BillingFileError("В файле нет строк с данными.")
     # the optional columns the file has: an absent column leaves its field as it is in the database
     present = {c for c in columns if c}
-    return {"kind": kind, "rows": rows, "errors": errors, "columns": present}
+    return {"kind": kind, "rows": rows, "errors": errors, "columns": present,
+            "identity_columns": sorted(c for c in columns if c in IDENTITY_COLUMNS)}

@@ -39,16 +39,22 @@ def route_allowed(amount, route, employer_limit):
     return True, "ok"
 
 
-def voluntary_end(receipt_date, working_days, is_non_working):
-    """The last day of the voluntary period: the ``working_days``-th working day after the receipt."""
-    if receipt_date is None:
+def nth_working_day_after(start, days, is_non_working):
+    """The ``days``-th working day after ``start`` (terms in days that exclude non-working days: 229-ФЗ ст.15 ч.2,
+    ГПК 107 ч.3): day 1 is the first working day after ``start``, whatever day ``start`` itself is."""
+    if start is None:
         raise RuleInputError("no_date")
-    day, counted = receipt_date, 0
-    while counted < working_days:
+    day, counted = start, 0
+    while counted < days:
         day += timedelta(days=1)
         if not is_non_working(day):
             counted += 1
     return day
+
+
+def voluntary_end(receipt_date, working_days, is_non_working):
+    """The last day of the voluntary period: the ``working_days``-th working day after the receipt."""
+    return nth_working_day_after(receipt_date, working_days, is_non_working)
 
 
 def travel_ban_eligible(debt, voluntary_end_date, on_date, threshold, late_threshold=0, late_months=0):

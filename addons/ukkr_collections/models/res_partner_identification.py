@@ -1,27 +1,23 @@
 from odoo import models
 
-from .filing_readiness_calc import NOT_IN_MODEL
-
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
     def _ukkr_identification(self):
         """The ГПК 124 ч.2 п.3 elements this database records about the payer, for the filing readiness check
-        (``filing_readiness_calc.identification_gaps``). The payer's residence is the account's premises and is
-        added by the caller.
-
-        MERGE POINT (issue 20 adds the identity fields): today res.partner holds the name and the ИНН (``vat``) only;
-        the elements it cannot hold are ``NOT_IN_MODEL`` and are not checked. When the OCA fields arrive, return
-        here ``birth_date`` = ``birthdate_date`` (partner_contact_birthdate), ``birth_place`` = the birth-place field,
-        ``identifiers`` = {category code: number} from ``id_numbers`` (partner_identification: SNILS, INN,
-        PASSPORT_RF, DRIVER_LICENSE) plus the ИНН/ОГРНИП, ``identifiers_unknown`` = the lawyer's recorded confirmation
-        that none is known (ГПК 124 ч.2 п.3 for utility debt: indicated if known to the claimant), and ``ogrn`` =
-        the organisation's ОГРН. Nothing else changes.
-        """
+        (``filing_readiness_calc.identification_gaps``): the birth date (OCA partner_contact_birthdate), the place of
+        birth, the identity documents (OCA partner_identification: SNILS, INN, PASSPORT_RF, DRIVER_LICENSE) and the
+        ОГРН — the same fields the application prints (``ukkr.court.case._identification``). The payer's residence
+        is the account's premises and is added by the caller; the lawyer's confirmation that no identifier is known
+        is a court case's, so a debtor case reports the missing identifier."""
         self.ensure_one()
         partner = self.sudo()
-        return {"name": partner.name or "", "inn": partner.vat or "", "ogrn": NOT_IN_MODEL,
-                "birth_date": NOT_IN_MODEL, "birth_place": NOT_IN_MODEL,
-                # no way yet to record «identifiers unknown to the claimant» for a citizen: not checked until then
-                "identifiers": NOT_IN_MODEL, "identifiers_unknown": False}
+        identifiers = {code: partner[name] for code, name in (("SNILS", "ukkr_snils"), ("INN", "ukkr_inn"),
+                                                              ("PASSPORT_RF", "ukkr_passport"),
+                                                              ("DRIVER_LICENSE", "ukkr_driver_license"))
+                       if name in partner._fields}
+        return {"name": partner.name or "", "inn": partner.vat or identifiers.get("INN") or "",
+                "ogrn": partner.ukkr_ogrn or "", "birth_date": partner.birthdate_date or "",
+                "birth_place": partner.ukkr_birth_place or "", "identifiers": identifiers,
+                "identifiers_unknown": False}

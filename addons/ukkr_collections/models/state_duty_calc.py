@@ -10,7 +10,9 @@ band's formula without a jump.
 Rounding (НК РФ ст.52 п.6): the duty is paid in whole rubles; less than 50 kopecks is dropped, 50 kopecks and more
 make a full ruble. A court order costs ``order_percent`` % (50 %) of the duty payable on a claim of the same amount:
 the claim duty is rounded to whole rubles first (the duty «payable» is a whole-ruble sum), then its share is rounded
-again — 4 001 → 2 000,50 → 2 001.
+again — 4 001 → 2 000,50 → 2 001 — and raised to the scale's ``order_minimum`` where one is set (НК 333.21
+п.1 пп.2 in the wording of 259-ФЗ: an arbitration court order costs half the claim duty, but not less than 8 000 —
+a 40 000 claim: 10 000 / 2 = 5 000 → 8 000).
 """
 from collections import namedtuple
 from decimal import ROUND_HALF_UP, Decimal
@@ -49,14 +51,16 @@ def claim_duty_exact(amount, bands):
     return duty
 
 
-def state_duty(amount, kind, bands, order_percent=50.0):
-    """Duty in whole rubles for a claim (``kind='claim'``) or a court order (``'court_order'``) of ``amount``."""
+def state_duty(amount, kind, bands, order_percent=50.0, order_minimum=0.0):
+    """Duty in whole rubles for a claim (``kind='claim'``) or a court order (``'court_order'``) of ``amount``;
+    a court order costs ``order_percent`` % of the claim duty, not less than ``order_minimum`` (0: none)."""
     if kind not in KINDS:
         raise RuleInputError("unknown_kind", kind=kind)
     claim = round_rubles(claim_duty_exact(amount, bands))
     if kind == "claim":
         return claim
-    return round_rubles(Decimal(claim) * _dec(order_percent) / 100)
+    order = round_rubles(Decimal(claim) * _dec(order_percent) / 100)
+    return max(order, round_rubles(_dec(order_minimum or 0)))
 
 
 def duty_credit(paid_order_duty, claim_duty):

@@ -11,18 +11,22 @@ from odoo.exceptions import AccessError, UserError
 from . import db_locks
 from .ukkr_personal_account import rub
 from .sql_copy import copy_rows
-from .billing_parser import MAX_FILE_BYTES, BillingFileError, parse_billing_file
+from .billing_parser import IDENTITY_COLUMNS, LABELS, MAX_FILE_BYTES, BillingFileError, parse_billing_file
 
 _logger = logging.getLogger(__name__)
-KIND_LABELS = [("accounts", "Personal accounts"), ("accruals", "Accruals"), ("payments", "Payments")]
+KIND_LABELS = [("accounts", "Personal accounts"), ("accruals", "Accruals"), ("payments", "Payments"),
+               ("bank_statement", "Bank statement (1C)"), ("payment_register", "Bank payment register"),
+               ("key_rates", "Key rates of the Bank of Russia"), ("fssp_register", "ФССП register")]
 MAX_LISTED_ERRORS = 50
 
 
 class UkkrBillingImport(models.Model):
     """One import of a billing-system file, kept as a log with the file attached.
 
-    Scripting API: ``env['ukkr.billing.import'].import_content(content_bytes, filename, dry_run=False)`` → dict with
-    ``kind, rows, created, updated, skipped, errors``. All-or-nothing: any error and nothing is written (the log
+    Scripting API: ``env['ukkr.billing.import'].import_content(content_bytes, filename, dry_run=False,
+    file_format='auto')`` → dict with ``kind, rows, created, updated, skipped, errors``. The other formats the utility
+    receives (bank statements, bank payment registers, the Bank of Russia's key rates: ``ukkr_import_formats.py``)
+    go through the same path: parse, check against the database, write inside a savepoint, log. All-or-nothing: any error and nothing is written (the log
     is still kept, written through its own cursor); a real run raises UserError listing the errors.
     Writes are set-based (INSERT … ON CONFLICT over the whole file), never a per-row ORM loop.
     """
@@ -39,6 +43,8 @@ class UkkrBillingImport(models.Model):
     created_count = fields.Integer("Created", readonly=True)
     updated_count = fields.Integer("Updated", readonly=True)
     skipped_count = fields.Integer("Unchanged", readonly=True)
+    unmatched_count = fields.Integer("Listed for manual matching", readonly=True,
+                                     help="Bank payments whose personal account was not recognised.")
     error_count = fields.Integer("Errors", readonly=True)
     error_text = fields.Text("Errors", readonly=True)
     attachment_id = fields.Many2one("ir.attachment", "File", readonly=True)
@@ -46,33 +52,42 @@ class UkkrBillingImport(models.Model):
 
     # ------------------------------------------------------------------ API
     @api.model
-    def import_content(self, content, filename, dry_run=False):
+    def import_content(self, content, filename, dry_run=False, file_format="auto"):
         import time
         started = time.time()
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group("ukkr_debt_plan.group_ukkr_operator"):
-            raise AccessError(_("Billing files are imported by the УККР — operator and manager groups only."))
         if isinstance(content, str):   # a CSV sent as text over RPC
             content = content.encode("utf-8")
         if not isinstance(content, bytes):
             raise UserError(_("The file's content is missing or not a file."))
+        file_format = self._detect_format(content, filename, file_format)
+        self._check_import_access(file_format)
         today = fields.Date.from_string(fields.Date.context_today(self))
         result = {"kind": None, "rows": 0, "created": 0, "updated": 0, "skipped": 0, "errors": []}
         lock_error = None if dry_run else self._lock_for_import()
         try:
             if lock_error:
                 raise BillingFileError(lock_error)
-            parsed = parse_billing_file(content, filename, today)
+            parsed = self._parse_file(content, filename, today, file_format)
         except BillingFileError as error:
             result["errors"] = [(0, str(error))]
         else:
             result.update(kind=parsed["kind"], rows=len(parsed["rows"]) + len(parsed["errors"]))
             result["errors"] = parsed["errors"] + self._check_against_database(parsed)
+            if parsed.get("identity_columns") and self.env.uid != SUPERUSER_ID \
+                    and not self.env.user.has_group("ukkr_debt_plan.group_ukkr_lawyer"):
+                # the debtor's identification is for the legal group and the manager only (152-ФЗ)
+                result["errors"] = [(0, _("The file has identification columns (%s): such a file is loaded by the "
+                                          "legal group or the УККР manager only.")
+                                     % ", ".join(LABELS[c] for c in parsed["identity_columns"]))]
             result["errors"].sort()
             if not result["errors"]:
                 writer = getattr(self, "_write_%s" % parsed["kind"])
                 try:
                     with self.env.cr.savepoint():
-                        result.update(writer(parsed["rows"], dry_run=dry_run, columns=parsed["columns"]))
+                        # the billing system's files say which optional columns they have (an absent one leaves
+                        # its field untouched); the partners' formats have fixed layouts
+                        options = {"columns": parsed["columns"]} if "columns" in parsed else {}
+                        result.update(writer(parsed["rows"], dry_run=dry_run, **options))
                 except UserError as error:
                     self.invalidate_cache()
                     result["errors"] = [(0, error.name)]
@@ -88,6 +103,22 @@ class UkkrBillingImport(models.Model):
         if result["errors"] and not dry_run:
             raise UserError(self._error_message(filename, result["errors"]))
         return result
+
+    @api.model
+    def _detect_format(self, content, filename, file_format):
+        """The format of the file: ``billing`` (accounts, accruals, payments) unless another is chosen or
+        recognised (see ``ukkr_import_formats.py``)."""
+        return "billing" if file_format in (None, "auto") else file_format
+
+    @api.model
+    def _check_import_access(self, file_format):
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group("ukkr_debt_plan.group_ukkr_operator"):
+            raise AccessError(_("Billing files are imported by the УККР — operator and manager groups only."))
+
+    @api.model
+    def _parse_file(self, content, filename, today, file_format):
+        """``{'kind', 'rows', 'errors'}`` of the file; BillingFileError for a file-level fault."""
+        return parse_billing_file(content, filename, today)
 
     @api.model
     def _lock_for_import(self):
@@ -117,6 +148,7 @@ class UkkrBillingImport(models.Model):
         values = {"name": filename, "kind": result["kind"], "state": state, "user_id": self.env.uid,
                   "row_count": result["rows"], "created_count": result["created"],
                   "updated_count": result["updated"], "skipped_count": result["skipped"],
+                  "unmatched_count": result.get("unmatched", 0),
                   "error_count": len(result["errors"]), "duration": seconds,
                   "error_text": "\n".join("%s: %s" % (row, msg) for row, msg in result["errors"]) or False}
         if state != "done":
@@ -144,7 +176,7 @@ class UkkrBillingImport(models.Model):
 
     # ------------------------------------------------------------------ checks against the database
     def _check_against_database(self, parsed):
-        if parsed["kind"] == "accounts":
+        if parsed["kind"] not in ("accruals", "payments"):
             return []
         errors = []
         if parsed["kind"] == "payments":
@@ -279,6 +311,7 @@ class UkkrBillingImport(models.Model):
                     for key, column in (("municipal", "is_municipal"), ("residents", "residents"),
                                         ("area", "area"), ("phone", "phone"), ("email", "email")))),
             account_values)
+        self._write_identity(rows, partner_ids, audit)
         # buildings whose apartment flag nobody set: more than one premises = an apartment building (ПП 354 п.119)
         self.env["ukkr.building"]._default_apartment_flags()
         # the municipal flag may have changed: who the administration sees follows (152-ФЗ), on the accounts and
@@ -288,6 +321,43 @@ class UkkrBillingImport(models.Model):
         counts["updated"] = len(rows) - counts["created"]
         self.invalidate_cache()
         return counts
+
+    def _write_identity(self, rows, partner_ids, audit):
+        """The payers' identification from the optional columns, set-based: birth date, place and ОГРН on the
+        partner, the identifiers as partner_identification numbers (the active one of its category updated, else one
+        added). Only the filled cells: an absent column or an empty cell leaves what is recorded."""
+        cr = self.env.cr
+        plain = [(partner_ids[r["account"]], r["identity"].get("birthdate"), r["identity"].get("birth_place"),
+                  r["identity"].get("ogrn")) for r in rows
+                 if set(r.get("identity", ())) & {"birthdate", "birth_place", "ogrn"}]
+        if plain:
+            execute_values(cr, """
+                UPDATE res_partner p SET birthdate_date = coalesce(v.birthdate::date, p.birthdate_date),
+                                         ukkr_birth_place = coalesce(v.birth_place, p.ukkr_birth_place),
+                                         ukkr_ogrn = coalesce(v.ogrn, p.ukkr_ogrn)
+                FROM (VALUES %s) AS v(partner_id, birthdate, birth_place, ogrn) WHERE p.id = v.partner_id""",
+                           plain)
+        cr.execute("SELECT code, id FROM res_partner_id_category WHERE code = ANY(%s)",
+                   (list(IDENTITY_COLUMNS.values()),))
+        categories = dict(cr.fetchall())
+        numbers = [(partner_ids[r["account"]], categories[IDENTITY_COLUMNS[column]], value)
+                   for r in rows for column, value in sorted(r.get("identity", {}).items())
+                   if IDENTITY_COLUMNS.get(column) and IDENTITY_COLUMNS[column] in categories]
+        if not numbers:
+            return
+        updated = execute_values(cr, """
+            UPDATE res_partner_id_number n SET name = v.name, write_uid = v.write_uid, write_date = v.write_date
+            FROM (VALUES %s) AS v(partner_id, category_id, name, write_uid, write_date)
+            WHERE n.partner_id = v.partner_id AND n.category_id = v.category_id AND n.active
+            RETURNING n.partner_id, n.category_id""", [n + audit[2:] for n in numbers],
+                                 template="(%s, %s, %s, %s, %s::timestamp)", fetch=True)
+        done = set(updated)
+        execute_values(cr, """
+            INSERT INTO res_partner_id_number (partner_id, category_id, name, active, create_uid, create_date,
+                                               write_uid, write_date)
+            VALUES %s""", [(p, c, n, True) + audit for p, c, n in numbers if (p, c) not in done])
+        self.env["res.partner"].invalidate_cache()
+        self.env["res.partner.id_number"].invalidate_cache()
 
     def _insert_buildings(self, addresses, audit):
         execute_values(self.env.cr, """

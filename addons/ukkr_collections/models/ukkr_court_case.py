@@ -5,9 +5,10 @@ import zipfile
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from . import court_application_docx
+from .res_partner_identity import LEGAL_GROUP
 
 COURT_CASE_KINDS = [("court_order", "Court order (судебный приказ)"), ("claim", "Claim for the debt"),
                     ("eviction_social", "Eviction from social tenancy (ЖК 90)"),
@@ -23,11 +24,15 @@ COURT_STATES = [("prepared", "Prepared"), ("filed", "Filed"), ("order_issued", "
 COURT_KINDS = [("magistrate", "Magistrate"), ("district", "District court"), ("arbitration", "Arbitration court")]
 RESULTS = [("won", "Debt recovered by the court"), ("dismissed", "Left without consideration"),
            ("rejected", "Claim rejected"), ("withdrawn", "Withdrawn (debt paid)")]
-OBJECTION_DAYS = 10  # ГПК 128, 129: the debtor objects within 10 days of receiving the order
 
 
 def _d(value):
     return fields.Date.from_string(value) if value else None
+
+
+def _one_line(address):
+    """A partner's contact address on one line, without the empty lines Odoo leaves (no «, ,»)."""
+    return ", ".join(line.strip() for line in (address or "").split("\n") if line.strip())
 
 
 def _ru(value):
@@ -49,14 +54,15 @@ class UkkrCourtCase(models.Model):
     _inherit = ["ukkr.case.action", "mail.thread", "mail.activity.mixin", "ukkr.workflow.mixin"]
     _order = "date desc, id desc"
     _workflow_fields = ("state", "result", "date_filed", "penalty_date", "procedure", "route_note", "duty_credit",
-                        "duty_to_pay", "date_closed", "batch_ref", "application_id", "previous_case_id")
+                        "duty_to_pay", "date_closed", "batch_ref", "application_id", "previous_case_id",
+                        "identifier_unknown", "identifier_unknown_user_id", "identifier_unknown_date", "register_id")
     _workflow_terms = ("kind", "account_id", "case_id", "date", "line_ids", "court_kind", "court_name",
                        "state_duty")
     _workflow_editable_states = ("prepared",)
     _workflow_inputs = {"date_order": ("filed",), "order_number": ("filed", "order_issued"),
                         "date_cancelled": ("order_issued", "in_force"), "date_hearing": ("filed", "hearing"),
                         "date_decision": ("filed", "hearing"), "amount_awarded": ("filed", "hearing", "decided"),
-                        "date_in_force": ("order_issued", "decided"),
+                        "date_order_received": ("order_issued",), "date_in_force": ("order_issued", "decided"),
                         "writ_number": ("in_force",), "writ_date": ("in_force",), "writ_amount": ("in_force",)}
     _dated_steps = {"file": "_file"}
     _measure_number_field = "measure_number"
@@ -86,6 +92,7 @@ class UkkrCourtCase(models.Model):
     court_name = fields.Char("Court name", track_visibility="onchange",
                              help="E.g. «Мировой судья судебного участка № 163 в Северо-Енисейском районе».")
     route_note = fields.Char("Routing rule", readonly=True)
+    court_address = fields.Char("Court address", track_visibility="onchange")
     state_duty = fields.Float("State duty, RUB", digits=(14, 2), track_visibility="onchange",
                               help="НК 333.19 / 333.21 on the filing date, whole rubles (НК 52 п.6); a court order "
                                    "costs 50 %. Non-property claims (eviction): enter by hand.")
@@ -97,6 +104,12 @@ class UkkrCourtCase(models.Model):
     date_filed = fields.Date("Filed on", readonly=True, copy=False, index=True, track_visibility="onchange")
     date_order = fields.Date("Order issued on", copy=False, track_visibility="onchange")
     order_number = fields.Char("Order / case number", copy=False, track_visibility="onchange")
+    date_order_received = fields.Date("Debtor received the order on", copy=False, track_visibility="onchange",
+                                      help="From the court's notice (the postal notice of delivery, the tracking "
+                                           "record): the debtor's 10 working days to object run from it (ГПК 128).")
+    objection_deadline = fields.Date("Objections until", compute="_compute_objection_deadline",
+                                     help="The 10th working day after the debtor received the order (ГПК 128, "
+                                          "ГПК 107 ч.3): «In force» is possible from the next day.")
     date_cancelled = fields.Date("Order cancelled on", copy=False, track_visibility="onchange",
                                  help="The debtor's objection was received within 10 days and the order cancelled "
                                       "(ГПК 129): the limitation period is extended (ГК 204 п.3).")
@@ -115,6 +128,43 @@ class UkkrCourtCase(models.Model):
     application_file = fields.Binary(related="application_id.datas", string="Application (DOCX)", readonly=True)
     application_filename = fields.Char(related="application_id.datas_fname", string="Application file name",
                                        readonly=True)
+    # the debtor's identification (ГПК 124 ч.2 п.3), the payer's own fields: the legal group reads and changes them
+    debtor_birthdate = fields.Date(related="partner_id.birthdate_date", string="Debtor's date of birth",
+                                   readonly=False, groups=LEGAL_GROUP)
+    debtor_birth_place = fields.Char(related="partner_id.ukkr_birth_place", string="Debtor's place of birth",
+                                     readonly=False, groups=LEGAL_GROUP)
+    debtor_snils = fields.Char(related="partner_id.ukkr_snils", string="Debtor's СНИЛС", readonly=False,
+                               groups=LEGAL_GROUP)
+    debtor_inn = fields.Char(related="partner_id.ukkr_inn", string="Debtor's ИНН", readonly=False,
+                             groups=LEGAL_GROUP)
+    debtor_passport = fields.Char(related="partner_id.ukkr_passport", string="Debtor's passport", readonly=False,
+                                  groups=LEGAL_GROUP)
+    debtor_driver_license = fields.Char(related="partner_id.ukkr_driver_license", string="Debtor's driving licence",
+                                        readonly=False, groups=LEGAL_GROUP)
+    debtor_ogrn = fields.Char(related="partner_id.ukkr_ogrn", string="Debtor's ОГРН / ОГРНИП", readonly=False,
+                              groups=LEGAL_GROUP)
+    identifier_unknown = fields.Boolean(
+        "No identifier of the debtor is known", readonly=True, copy=False, track_visibility="onchange",
+        help="Confirmed by the lawyer («File without an identifier»): the application states that the claimant does "
+             "not know an identifier of the debtor (ГПК 124 ч.2 п.3).")
+    identifier_unknown_user_id = fields.Many2one("res.users", "Confirmed by", readonly=True, copy=False)
+    identifier_unknown_date = fields.Datetime("Confirmed on", readonly=True, copy=False)
+    register_id = fields.Many2one("ukkr.court.register", "Register", readonly=True, copy=False, index=True,
+                                  ondelete="restrict", track_visibility="onchange")
+    register_number = fields.Char(related="register_id.name", string="Register number", store=True, readonly=True)
+    register_date = fields.Date(related="register_id.date", string="Register date", store=True, readonly=True)
+    # eviction (ЖК 90) and termination of a commercial tenancy (ГК 687): the municipality's claims as landlord
+    offered_address = fields.Char("Premises offered: address", track_visibility="onchange",
+                                  help="ЖК 90: eviction of a social tenant with other premises (ЖК 105: at least the "
+                                       "hostel norm per person).")
+    offered_area = fields.Float("Premises offered: living area, m²", digits=(10, 1), track_visibility="onchange")
+    residents = fields.Integer(related="account_id.residents", string="Residents", readonly=True)
+    months_without_payment = fields.Integer("Months without payment", compute="_compute_months_without_payment",
+                                            help="Full months from the last payment (or, with none, from the due "
+                                                 "date of the first charge) to the case's date.")
+    duty_payment_doc = fields.Char("Duty paid by", copy=False, track_visibility="onchange",
+                                   help="The payment document of the state duty, e.g. «платёжное поручение № 512 от "
+                                        "20.11.2026» (ГПК 123 ч.2: attached to the application).")
     note = fields.Text("Note")
 
     @api.depends("kind")
@@ -136,14 +186,29 @@ class UkkrCourtCase(models.Model):
             case.penalty_amount = round(sum(lines.mapped("penalty")), 2)
             case.claim_amount = round(case.principal_amount + case.penalty_amount, 2)
 
+    @api.depends("date_order_received", "kind")
+    def _compute_objection_deadline(self):
+        rules = self.env["ukkr.rules"]
+        for case in self:
+            deadline = False
+            if case.kind == "court_order" and case.date_order_received:
+                try:
+                    deadline = fields.Date.to_string(rules.objection_deadline(case.date_order_received))
+                except UserError:   # e.g. the calendar of next year not recorded yet: shown empty, refused on use
+                    deadline = False
+            case.objection_deadline = deadline
+
     @api.model
     def _measure_done_domain(self):
         return [("date_filed", "!=", False)]
 
     def _case_deadline(self):
         if self.state == "order_issued" and self.date_order:
-            return (fields.Date.to_string(_d(self.date_order) + relativedelta(days=OBJECTION_DAYS)),
-                    _("Court order: the debtor's 10 days to object end; then ask for the order's entry into force"))
+            if self.objection_deadline:
+                return (self.objection_deadline, _("Court order: the debtor's term to object ends (ГПК 128); then "
+                                                   "ask for the order's entry into force"))
+            return (self.date_order, _("Court order issued: record the day the debtor received it (the court's "
+                                       "notice)"))
         if self.state == "hearing" and self.date_hearing:
             return (self.date_hearing, _("Court hearing"))
         return None
@@ -160,12 +225,13 @@ class UkkrCourtCase(models.Model):
                 raise ValidationError(_("Termination under ГК 687 applies to commercial tenants; account %s is "
                                         "not one.") % account.name)
 
-    @api.constrains("date", "date_filed", "date_order", "date_cancelled", "date_decision", "date_in_force",
-                    "writ_date")
+    @api.constrains("date", "date_filed", "date_order", "date_order_received", "date_cancelled", "date_decision",
+                    "date_in_force", "writ_date")
     def _check_dates(self):
         for case in self.sudo():
             chain = [(case.date, _("the preparation")), (case.date_filed, _("the filing")),
-                     (case.date_order, _("the order")), (case.date_cancelled, _("the cancellation")),
+                     (case.date_order, _("the order")), (case.date_order_received, _("the debtor's receipt")),
+                     (case.date_cancelled, _("the cancellation")),
                      (case.date_decision, _("the decision")), (case.date_in_force, _("entry into force")),
                      (case.writ_date, _("the writ"))]
             previous = None
@@ -176,6 +242,9 @@ class UkkrCourtCase(models.Model):
                     raise ValidationError(_("The date of %s (%s) is before the date of %s (%s).")
                                           % (label, _ru(value), previous[1], _ru(previous[0])))
                 previous = (value, label)
+            if case.date_order_received and case.date_order_received > fields.Date.context_today(self):
+                raise ValidationError(_("The debtor cannot have received the order on a future date (%s).")
+                                      % _ru(case.date_order_received))
 
     # ------------------------------------------------------------------ tranches, amounts, route and duty
     @api.model
@@ -266,6 +335,16 @@ class UkkrCourtCase(models.Model):
         return {"court_kind": route["court"], "procedure": route["procedure_name"],
                 "route_note": "%s — %s" % (route["court_name"], route["source"] or "")}
 
+    def _court_values(self, route, day):
+        """The court's name and address for the route, from the precinct records of the debtor's address (the
+        magistrate's precinct of the building), unless the lawyer has entered them."""
+        if self.court_name:
+            return {}
+        precinct = self.env["ukkr.rules"].court_precinct(route["court"], self.account_id.sudo().building_id, day)
+        if not precinct:
+            return {"court_name": route["court_name"]}
+        return {"court_name": precinct["name"], "court_address": self.court_address or precinct["address"]}
+
     @api.multi
     def action_compute(self):
         """Route and duty for the current tranches, as if filed on the preparation date (shown before filing)."""
@@ -273,9 +352,64 @@ class UkkrCourtCase(models.Model):
             figures = case._filing_figures(case.date)
             values = dict(case._route_values(figures["route"]), state_duty=figures["duty"],
                           duty_credit=figures["credit"], duty_to_pay=figures["to_pay"])
-            if not case.court_name:
-                values["court_name"] = figures["route"]["court_name"]
+            values.update(case._court_values(figures["route"], case.date))
             case._transition(values)
+        return True
+
+    # ------------------------------------------------------------------ the debtor's identification (ГПК 124 ч.2 п.3)
+    def _identification(self):
+        """The debtor's identification as the application prints it: dict(birthdate, birth_place, identifier
+        (label, number) or None, ogrn, missing: [labels of what a citizen's application lacks])."""
+        self.ensure_one()
+        partner = self.account_id.sudo().partner_id
+        values = {"birthdate": _ru(partner.birthdate_date), "birth_place": partner.ukkr_birth_place or "",
+                  "ogrn": partner.ukkr_ogrn or "", "identifier": None, "missing": []}
+        for label, name in (("СНИЛС", "ukkr_snils"), ("ИНН", "ukkr_inn"),
+                            ("паспорт гражданина РФ серия и номер", "ukkr_passport"),
+                            ("водительское удостоверение серия и номер", "ukkr_driver_license")):
+            if partner[name]:
+                values["identifier"] = (label, partner[name])
+                break
+        if self.account_id.sudo().payer_kind == "individual":
+            if not values["birthdate"]:
+                values["missing"].append(_("the date of birth"))
+            if not values["birth_place"]:
+                values["missing"].append(_("the place of birth"))
+            if not values["identifier"]:
+                values["missing"].append(_("an identifier (СНИЛС, ИНН, passport or driving licence)"))
+        return values
+
+    def _check_identification(self):
+        """A court order or claim against a citizen is filed with the debtor's date and place of birth and one
+        identifier (ГПК 124 ч.2 п.3, 131 ч.2 п.3); without an identifier only if the lawyer confirmed that none is
+        known. Otherwise the court returns it (ГПК 125): refused here, in Russian."""
+        for case in self.filtered(lambda c: c.kind in MONEY_KINDS):
+            missing = case._identification()["missing"]
+            if case.identifier_unknown:
+                missing = [m for m in missing if m != _("an identifier (СНИЛС, ИНН, passport or driving licence)")]
+            if missing:
+                raise UserError(_("Court case %s: the application must name the debtor's %s (ГПК 124 ч.2 п.3), or "
+                                  "the court returns it. Fill in the debtor's identification; if no identifier is "
+                                  "known, press «File without an identifier».") % (case.name, ", ".join(missing)))
+
+    @api.multi
+    def action_confirm_no_identifier(self):
+        """«File without an identifier»: the lawyer confirms knowingly that no identifier of the debtor is known;
+        recorded (who, when) and stated in the application."""
+        if not self.env.user.has_group(LEGAL_GROUP):
+            raise AccessError(_("Only the legal group confirms filing without an identifier of the debtor."))
+        for case in self:
+            if case.state != "prepared":
+                raise UserError(_("Court case %s has already been filed.") % case.name)
+            if case._identification()["identifier"]:
+                raise UserError(_("Court case %s: an identifier of the debtor is known — it is printed instead.")
+                                % case.name)
+        now = fields.Datetime.now()
+        self._transition({"identifier_unknown": True, "identifier_unknown_user_id": self.env.uid,
+                          "identifier_unknown_date": now})
+        for case in self:
+            case._post_note(_("Filed without an identifier of the debtor: none is known (confirmed by %s).")
+                            % self.env.user.name)
         return True
 
     # ------------------------------------------------------------------ stages
@@ -287,6 +421,7 @@ class UkkrCourtCase(models.Model):
             raise UserError(_("Court case %s has already been filed.") % self.name)
         self.check_access_rights("write")
         self.check_access_rule("write")
+        self._check_identification()   # said before the dialog, not after the day is chosen
         return self._open_step("file", _("Court case %s filed") % self.name)
 
     def _file(self, filing_date=None, _text=None):
@@ -305,14 +440,14 @@ class UkkrCourtCase(models.Model):
                                 % (case.name, _ru(day), _ru(case.date)))
             if day > fields.Date.context_today(self):
                 raise UserError(_("A case cannot be filed on a future date (%s).") % _ru(day))
+            case._check_identification()
             planned.append((case, case._filing_figures(day)))
         for case, figures in planned:
             values = {"state": "filed", "date_filed": day, "penalty_date": day, "state_duty": figures["duty"],
                       "duty_credit": figures["credit"], "duty_to_pay": figures["to_pay"]}
             if figures["route"]:
                 values.update(case._route_values(figures["route"]))
-                if not case.court_name:
-                    values["court_name"] = figures["route"]["court_name"]
+                values.update(case._court_values(figures["route"], day))
             with case._workflow_path():
                 for line, value in figures["lines"]:
                     line.write(value)
@@ -401,12 +536,21 @@ class UkkrCourtCase(models.Model):
 
     @api.multi
     def action_in_force(self):
+        """«Вступило в силу». A court order only after the debtor's objection term has passed: the 10th working day
+        after the debtor received it (ГПК 128, 107 ч.3) must be over on the day of entry into force and today."""
+        today = _d(fields.Date.context_today(self))
         for case in self:
             case._require(("order_issued", "decided"), "date_in_force", _("In force on"))
-            if case.state == "order_issued" and case.date_order and \
-                    _d(case.date_in_force) <= _d(case.date_order) + relativedelta(days=OBJECTION_DAYS):
-                raise UserError(_("Court order %s: the 10 days for objections run until %s.")
-                                % (case.name, _ru(_d(case.date_order) + relativedelta(days=OBJECTION_DAYS))))
+            if case.state != "order_issued":
+                continue
+            if not case.date_order_received:
+                raise UserError(_("Court order %s: record the day the debtor received it (from the court's notice) "
+                                  "first — the 10 working days for objections run from it (ГПК 128).") % case.name)
+            deadline = self.env["ukkr.rules"].objection_deadline(case.date_order_received)
+            if _d(case.date_in_force) <= deadline or today <= deadline:
+                raise UserError(_("Court order %s: the debtor may object until %s (10 working days after receiving "
+                                  "it on %s, ГПК 128): it enters into force after that day.")
+                                % (case.name, deadline.strftime("%d.%m.%Y"), _ru(case.date_order_received)))
         self._transition({"state": "in_force", "result": "won"})
         return True
 
@@ -505,29 +649,146 @@ class UkkrCourtCase(models.Model):
                  "writ_number": case.writ_number or ""} for case in cases]
 
     # ------------------------------------------------------------------ the application document
+    @api.depends("date", "account_id")
+    def _compute_months_without_payment(self):
+        from dateutil.relativedelta import relativedelta as delta
+        rules = self.env["ukkr.rules"]
+        for case in self:
+            account = case.account_id.sudo()
+            if not account or not case.date:
+                case.months_without_payment = 0
+                continue
+            self.env.cr.execute("SELECT max(date) FROM ukkr_payment WHERE account_id = %s AND date <= %s",
+                                (account.id, case.date))
+            start = self.env.cr.fetchone()[0]
+            if not start:
+                self.env.cr.execute("SELECT min(period) FROM ukkr_ledger_line WHERE account_id = %s AND accrued > 0",
+                                    (account.id,))
+                first = self.env.cr.fetchone()[0]
+                start = rules.due_date(first, account=account) if first else None
+            start = _d(start) if isinstance(start, str) else start
+            if not start or start >= _d(case.date):
+                case.months_without_payment = 0
+                continue
+            gap = delta(_d(case.date), start)
+            case.months_without_payment = gap.years * 12 + gap.months
+
+    def _eviction_check(self):
+        """The grounds of the municipality's claim, checked before its document: ЖК 90 — a social tenant more than
+        N months without payment, other premises named with at least the norm per resident (ЖК 105); ГК 687 ч.2 —
+        a commercial tenant N months without payment (the dated eviction terms)."""
+        for case in self:
+            rule = self.env["ukkr.rule.eviction"].sudo()._in_force(case.date)
+            if not rule:
+                raise UserError(_("No eviction terms are in force on %s: add them under Settings → Legal rules.")
+                                % _ru(case.date))
+            months = case.months_without_payment
+            if case.kind == "eviction_social":
+                if months <= rule.social_months:
+                    raise UserError(_("Court case %s: %d months without payment; eviction under ЖК 90 needs more than "
+                                      "%d.") % (case.name, months, rule.social_months))
+                if not (case.offered_address or "").strip():
+                    raise UserError(_("Court case %s: name the premises offered to the tenant (ЖК 90).") % case.name)
+                need = rule.area_per_person * max(case.residents, 1)
+                if case.offered_area + 1e-6 < need:
+                    raise UserError(_("Court case %s: the premises offered have %s m² for %d residents; ЖК 105 needs at "
+                                      "least %s m² (%s m² per person).")
+                                    % (case.name, ("%g" % case.offered_area).replace(".", ","), max(case.residents, 1),
+                                       ("%g" % need).replace(".", ","),
+                                       ("%g" % rule.area_per_person).replace(".", ",")))
+            elif months < rule.commercial_months:
+                raise UserError(_("Court case %s: %d months without payment; termination under ГК 687 needs %d.")
+                                % (case.name, months, rule.commercial_months))
+
+    @api.multi
+    def action_generate_claim_document(self):
+        """The claim of the municipality (DOCX): eviction of a social tenant (ЖК 90) or termination of a commercial
+        tenancy and eviction (ГК 687), by the housing department."""
+        for case in self:
+            if case.kind not in ("eviction_social", "termination_commercial"):
+                raise UserError(_("This document is made for evictions and terminations of tenancies only."))
+            if case.state != "prepared":
+                raise UserError(_("Court case %s has already been filed.") % case.name)
+        self._eviction_check()
+        landlord = self.env.ref("ukkr_debt_plan.partner_administration").sudo()
+        for case in self:
+            account = case.account_id.sudo()
+            debts = account.debt_tranches(_d(case.date))
+            legal = self.env.user.has_group(LEGAL_GROUP)
+            identity = case._identification() if legal else None
+            data = {"kind": case.kind, "court": case.court_name or "Северо-Енисейский районный суд Красноярского края",
+                    "landlord": {"name": landlord.name, "address": _one_line(landlord.contact_address), "inn": landlord.vat or "", "ogrn": landlord.ukkr_ogrn or ""},
+                    "tenant": {"name": account.partner_id.name, "address": account.address, "account": account.name,
+                        "birthdate": identity["birthdate"] if identity else "",
+                        "birth_place": identity["birth_place"] if identity else "",
+                        "identifier": identity["identifier"] if identity else None,
+                        "residents": account.residents, "area": account.area},
+                    "months": case.months_without_payment, "debt": round(sum(t["principal"] for t in debts), 2),
+                    "offered_address": case.offered_address or "", "offered_area": case.offered_area,
+                    "date": _ru(case.date), "signer": self.env.user.name}
+            content = court_application_docx.build_tenancy_claim(data)
+            if legal:
+                case.partner_id.sudo(self.env.uid)._ukkr_log_identity_read(["claim (ЖК 90 / ГК 687)"])
+            attachment = self.env["ir.attachment"].sudo().create({
+                "name": "Иск %s.docx" % account.name, "datas_fname": "isk_%s_%s.docx" % (account.name, case.date),
+                "datas": base64.b64encode(content), "res_model": self._name, "res_id": case.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
+            case._transition({"application_id": attachment.id})
+        return True
+
+    def _periods_text(self):
+        """The periods claimed, as the register lists them: «2026-06 – 2026-08» (or one period)."""
+        periods = sorted(self.line_ids.mapped("period"))
+        if not periods:
+            return ""
+        return periods[0] if len(periods) == 1 else "%s – %s" % (periods[0], periods[-1])
+
+    def _claimant(self):
+        """The claimant (ГПК 124 ч.2 п.2): the company's name, address, ИНН (``vat``) and ОГРН
+        (``company_registry``); a UserError naming what is missing — without them the court returns the application."""
+        company = self.env.user.company_id.sudo()
+        missing = [label for label, value in ((_("ИНН (the company's «Tax ID»)"), company.vat),
+                                              (_("ОГРН (the company's «Company Registry»)"), company.company_registry))
+                   if not value]
+        if missing:
+            raise UserError(_("The claimant's %s is not filled in: enter it under Settings → Companies — an "
+                              "application without it is returned by the court (ГПК 124 ч.2 п.2, 125).")
+                            % _(" and ").join(missing))
+        address = _one_line(company.partner_id.contact_address)
+        return {"name": company.name, "address": address, "inn": company.vat, "ogrn": company.company_registry}
+
     def _application_data(self):
+        """Every element of ГПК 124 ч.2 (131 ч.2 for a claim): the court with its precinct and address, the claimant,
+        the debtor with date and place of birth, residence and one identifier (or the lawyer's statement that none is
+        known), the claim by period — principal and penalties apart —, the duty with its payment document, the
+        attachments."""
         self.ensure_one()
-        company = self.env.user.company_id
         account = self.account_id.sudo()
         address = account.address
         kind_title = {"court_order": "Заявление о выдаче судебного приказа",
                       "claim": "Исковое заявление о взыскании задолженности"}
+        identity = self._identification()
+        debtor = {"name": account.partner_id.name, "address": address, "account": account.name,
+                  "payer_kind": account.payer_kind, "birthdate": identity["birthdate"],
+                  "birth_place": identity["birth_place"], "ogrn": identity["ogrn"],
+                  "identifier": identity["identifier"],
+                  "identifier_unknown": bool(self.identifier_unknown and not identity["identifier"])}
         attachments = ["Расчёт задолженности и пеней по лицевому счёту № %s." % account.name,
                        "Выписка из лицевого счёта (история начислений и оплат).",
-                       "Документ об уплате государственной пошлины.",
+                       "Документ об уплате государственной пошлины%s." % (
+                           " (%s)" % self.duty_payment_doc if self.duty_payment_doc else ""),
                        "Выписка из ЕГРН / сведения о пользователях помещения.",
                        "Копия устава и документа о полномочиях представителя взыскателя."]
         if self.previous_case_id:
             attachments.append("Копия определения об отмене судебного приказа от %s."
                                % _ru(self.previous_case_id.date_cancelled))
         return {"court": self.court_name or dict(COURT_KINDS).get(self.court_kind, "суд"),
-                "claimant": {"name": company.name, "address": ", ".join(
-                    line.strip() for line in (company.partner_id.contact_address or "").split("\n") if line.strip()),
-                             "inn": company.vat},
-                "debtor": {"name": account.partner_id.name, "address": address, "account": account.name},
+                "court_address": self.court_address or "",
+                "claimant": self._claimant(), "debtor": debtor,
                 "lines": [(l.period, _ru(l.due_date), l.principal, l.penalty) for l in self.line_ids],
                 "principal": self.principal_amount, "penalty": self.penalty_amount, "claim": self.claim_amount,
                 "duty": self.state_duty, "duty_credit": self.duty_credit, "duty_to_pay": self.duty_to_pay,
+                "duty_payment_doc": self.duty_payment_doc or "",
                 "penalty_date": _ru(self.penalty_date or self.date), "date": _ru(self.date),
                 "title": kind_title.get(self.kind, self.name), "kind": self.kind, "attachments": attachments,
                 "signer": self.env.user.name}
@@ -569,7 +830,10 @@ class UkkrCourtCase(models.Model):
                 raise UserError(_("Court case %s claims no tranche: load the debt by period first.") % case.name)
             if not case.state_duty:
                 case.action_compute()
-            content = court_application_docx.build(case._application_data())
+            case._check_identification()
+            data = case._application_data()
+            case.partner_id.sudo(self.env.uid)._ukkr_log_identity_read(["application (ГПК 124)"])
+            content = self.env["ukkr.document.template"]._render(case.kind, case.date, data)
             attachment = self.env["ir.attachment"].create({
                 "name": "Заявление %s.docx" % case.account_id.name,
                 "datas_fname": "zayavlenie_%s_%s.docx" % (case.account_id.name, case.date),

@@ -228,6 +228,7 @@ class UkkrEnforcementProceeding(models.Model):
                 raise UserError(_("The time to present the writ ran out on %s (229-ФЗ ст.21): ask the court to "
                                   "restore it first.") % fields.Date.from_string(deadline).strftime("%d.%m.%Y"))
             rec._transition({"state": "presented", "date_presented": day})
+            rec._record_travel_ban_petition(day)
             text = "Исполнительный документ № %s на %s руб. предъявлен %s %s." % (
                 rec.writ_number, rub(rec.writ_amount), ROUTE_TEXT[rec.route],
                 fields.Date.from_string(day).strftime("%d.%m.%Y"))
@@ -305,6 +306,28 @@ class UkkrEnforcementProceeding(models.Model):
             new = self.copy({"previous_id": self.id, "date": fields.Date.context_today(self)})
         return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": new.id, "view_mode": "form"}
 
+    def _travel_ban_petition(self, day):
+        """(included, threshold): does the application to the bailiffs carry the petition for a temporary travel ban
+        (229-ФЗ ст.30 ч.2 lets the application contain it; ст.67: a citizen's debt of the dated threshold or more)?"""
+        self.ensure_one()
+        threshold = self.env["ukkr.rules"].enforcement_params(day).travel_ban_threshold
+        included = self.route == "bailiff" and self.debtor_kind == "individual" and \
+            self.remaining >= threshold - 0.004
+        return included, threshold
+
+    def _record_travel_ban_petition(self, day):
+        """Measure 22: the petition included in the application is recorded on the day the writ is handed over."""
+        for rec in self:
+            included, threshold = rec._travel_ban_petition(day)
+            if not included or rec.travel_ban_ids:
+                continue
+            reason = ("Ходатайство включено в заявление о возбуждении исполнительного производства (229-ФЗ ст.30 "
+                      "ч.2, ст.67): долг %s руб. не менее %s руб." % (rub(rec.remaining), rub(threshold)))
+            self.env["ukkr.travel.ban.request"].sudo()._workflow_create({
+                "proceeding_id": rec.id, "account_id": rec.account_id.id, "case_id": rec.case_id.id, "date": day,
+                "debt": rec.remaining, "reason": reason, "user_id": self.env.uid})
+            rec._post_note(reason)
+
     @api.multi
     def action_request_travel_ban(self):
         """«Ходатайство о запрете выезда»: asks the day of the petition."""
@@ -330,6 +353,9 @@ class UkkrEnforcementProceeding(models.Model):
             eligible, reason = self.env["ukkr.rules"].travel_ban_eligible(rec.remaining, rec.voluntary_end, day)
             if not eligible:
                 raise UserError(_("A travel ban cannot be requested: %s") % reason)
+            if rec.travel_ban_ids:
+                raise UserError(_("A travel ban was already petitioned on %s under this writ.")
+                                % fields.Date.from_string(rec.travel_ban_ids[0].date).strftime("%d.%m.%Y"))
             # the petition is the step's own record: made by the code after the checks above, read by all
             requests |= requests.sudo()._workflow_create({"proceeding_id": rec.id, "account_id": rec.account_id.id,
                                                    "case_id": rec.case_id.id, "date": day,

@@ -79,8 +79,10 @@ class UkkrFilingReadiness(models.AbstractModel):
                         "The organisation was liquidated on %s (%s): its obligations ended (ГК 419); the debt is a "
                         "write-off candidate.") % (_ru(since), document)))
             address = account.building_id.street and account.building_id.house and account.building_id.display_name
-            gaps = calc.identification_gaps(account.payer_kind, dict(account.partner_id._ukkr_identification(),
-                                                                     residence=address or ""))
+            identification = dict(account.partner_id._ukkr_identification(), residence=address or "")
+            if item.get("identifiers_unknown"):   # the lawyer confirmed on the court case that none is known
+                identification["identifiers_unknown"] = True
+            gaps = calc.identification_gaps(account.payer_kind, identification)
             if gaps:
                 problems.append(("identification", _(
                     "The debtor is not identified as the application requires (ГПК 124 ч.2 п.3; otherwise it is "
@@ -213,7 +215,8 @@ class UkkrCourtCase(models.Model):
     def _filing_readiness_map(self, on_date=None):
         money = self.filtered(lambda c: c.kind in ("court_order", "claim"))
         items = [{"key": case.id, "account": case.account_id, "periods": set(case.sudo().line_ids.mapped("period")),
-                  "kind": case.kind, "exclude": [case.id]} for case in money]
+                  "kind": case.kind, "exclude": [case.id], "identifiers_unknown": case.identifier_unknown}
+                 for case in money]
         return self.env["ukkr.filing.readiness"].check(items, on_date) if items else {}
 
     def _compute_filing_readiness(self):

@@ -1,4 +1,6 @@
 import base64
+import hashlib
+import time
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -15,9 +17,11 @@ OPEN = ("presented", "in_progress")
 class UkkrFsspReconciliation(models.Model):
     """Сверка с ФССП (measure 24): the bailiffs' register of the quarter matched to our proceedings.
 
-    The register (CSV/XLSX: Номер ИП, Номер ИД, Должник, Сумма, Взыскано, Состояние) is read all or nothing; each
-    row is matched by the proceeding number, then by the writ number; our proceedings at the bailiffs that the
-    register lacks are listed too. A line per difference: missing here / missing there / amount / collected / state.
+    The register (CSV/XLSX in the ФССП department's export layout, or the short layout Номер ИП, Номер ИД, Должник,
+    Сумма, Взыскано, Состояние: ``fssp_register_parser``) is read all or nothing; each row is matched by the
+    proceeding number, then by the writ number; our proceedings at the bailiffs that the register lacks are listed
+    too. A line per difference: missing here / missing there / amount / collected / state. The same file loaded
+    again for the same quarter changes nothing; every attempt is in the import log with its file.
     """
     _name = "ukkr.fssp.reconciliation"
     _description = "Reconciliation with the bailiffs"
@@ -38,6 +42,9 @@ class UkkrFsspReconciliation(models.Model):
     row_count = fields.Integer("Register rows", readonly=True)
     matched_count = fields.Integer("Matched", readonly=True)
     discrepancy_count = fields.Integer("Discrepancies", readonly=True)
+    checksum = fields.Char("File checksum", readonly=True, index=True, copy=False)
+    layout = fields.Selection([("export", "ФССП department's export"), ("short", "Short layout")], "Layout",
+                              readonly=True)
 
     @api.model
     def import_content(self, content, filename, year, quarter, department=False):
@@ -50,24 +57,41 @@ class UkkrFsspReconciliation(models.Model):
             raise UserError(_("Choose the year and the quarter."))
         if quarter not in (1, 2, 3, 4) or not 2000 <= year <= 2100:
             raise UserError(_("Choose the year and the quarter."))
+        started = time.time()
+        content = content or b""
+        checksum = hashlib.sha1(content).hexdigest()
+        same = self.search([("year", "=", year), ("quarter", "=", str(quarter)), ("checksum", "=", checksum)],
+                           limit=1)
+        if same:
+            return same   # the same register of the same quarter again: nothing changes
+        Log = self.env["ukkr.billing.import"]
+        result = {"kind": "fssp_register", "rows": 0, "created": 0, "updated": 0, "skipped": 0, "errors": []}
         try:
             rows, errors = parse_register(content, filename)
         except BillingFileError as error:
+            result["errors"] = [(0, str(error))]
+            Log._log(filename, content, result, "failed", time.time() - started)
             raise UserError(_("The ФССП register is not accepted: %s") % error)
         if errors:
+            result.update(rows=len(rows) + len(errors), errors=errors)
+            Log._log(filename, content, result, "failed", time.time() - started)
             shown = "\n".join("строка %d: %s" % error for error in errors[:20])
             more = "\n… и ещё %d" % (len(errors) - 20) if len(errors) > 20 else ""
             raise UserError(_("The ФССП register is not accepted, nothing was changed:\n%s%s") % (shown, more))
         lines = self._match(rows)
+        departments = sorted({row["department"] for row in rows if row.get("department")})
         record = self.create({
-            "year": year, "quarter": str(quarter), "department": department,
+            "year": year, "quarter": str(quarter), "department": department or ", ".join(departments)[:200] or False,
             "file": base64.b64encode(content), "filename": filename, "row_count": len(rows),
+            "checksum": checksum, "layout": rows[0]["layout"] if rows else False,
             "matched_count": sum(1 for line in lines if line["kind"] == "ok"),
             "discrepancy_count": sum(1 for line in lines if line["kind"] != "ok"),
             "line_ids": [(0, 0, line) for line in lines]})
         self.env.cr.execute("UPDATE ukkr_fssp_reconciliation SET name = 'СВ-' || lpad(id::text, 6, '0') "
                             "WHERE id = %s", (record.id,))
         record.invalidate_cache(["name"], record.ids)
+        result.update(rows=len(rows), created=len(lines))
+        Log._log(filename, content, result, "done", time.time() - started)
         return record
 
     @api.model
@@ -122,5 +146,5 @@ class UkkrFsspReconciliation(models.Model):
         count, rows = self.env.cr.fetchone()
         if not count:
             return []
-        return [{"measure": self._measure_number, "model": self._name, "action": self._description,
+        return [{"measure": self._measure_number, "model": self._name, "action": self._measure_action_label(),
                  "count": count, "amount": float(rows), "recovered": 0.0}]

@@ -294,8 +294,7 @@ class UkkrInstallmentAgreement(models.Model):
                       for index, l in enumerate(lines)],
             "last_date": fields.Date.from_string(lines[-1].date_due).strftime("%d.%m.%Y") if lines else "",
             "grace_days": self.grace_days or self.env["ukkr.installment.policy"]._in_force(self.date).grace_days,
-            "channels": [(c.name, c.how_to_pay) for c in self.env["ukkr.payment.channel"].sudo().search([])
-                         if c.how_to_pay and c.code not in ("fssp", "work_off")],
+            "channels": self.env["ukkr.payment.channel"]._payer_channels(),
         }
 
     # ------------------------------------------------------------------ the case

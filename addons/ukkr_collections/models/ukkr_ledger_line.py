@@ -113,7 +113,8 @@ class UkkrLedgerLine(models.Model):
         pay_date = {payment_id: day for items in payments.values() for payment_id, day, _a, _p in items}
         rows, paid = [], {}
         for account_id in set(lines) & set(payments):
-            allocations, paid_lines = allocate(lines[account_id], payments[account_id], expiry_of)
+            allocations, paid_lines = allocate(lines[account_id], payments[account_id],
+                                               expiry_of.for_account(account_id))
             paid.update(paid_lines)
             rows.extend(allocations)
         cr = self.env.cr

@@ -66,6 +66,27 @@ class UkkrLimitationEvent(models.Model):
                 self.env[event.res_model].sudo().browse(event.res_id).exists()
             event.origin = origin.display_name if origin else False
 
+    # the tranche clocks (ukkr_tranche_clock) follow the events, whoever writes them
+    @api.model
+    def create(self, vals):
+        event = super().create(vals)
+        self.env["ukkr.period"].refresh_clocks(event.account_id.ids)
+        return event
+
+    @api.multi
+    def write(self, vals):
+        accounts = self.mapped("account_id").ids
+        result = super().write(vals)
+        self.env["ukkr.period"].refresh_clocks(accounts + self.mapped("account_id").ids)
+        return result
+
+    @api.multi
+    def unlink(self):
+        accounts = self.mapped("account_id").ids
+        result = super().unlink()
+        self.env["ukkr.period"].refresh_clocks(accounts)
+        return result
+
     @api.model
     def _events_by_tranche(self, account_ids=None, as_of=None):
         """``{(account_id, period): [(kind, date)]}`` of the events dated up to ``as_of`` (all when None), for

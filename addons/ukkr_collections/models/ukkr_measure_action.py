@@ -40,6 +40,7 @@ class UkkrMeasureAction(models.AbstractModel):
         records = self.sudo().search(domain)
         if not records:
             return []
+        label = self._measure_action_label()   # (before the query below: a translation lookup queries too)
         number_field = self._measure_number_field
         query = """
             WITH action AS (
@@ -58,9 +59,14 @@ class UkkrMeasureAction(models.AbstractModel):
             amount=('"%s"' % self._measure_amount_field) if self._measure_amount_field else "0::numeric",
             table=self._table)
         self.env.cr.execute(query, {"ids": tuple(records.ids), "date_to": date_to, "number": self._measure_number})
-        return [{"measure": measure, "model": self._name, "action": self._description, "count": count,
+        return [{"measure": measure, "model": self._name, "action": label, "count": count,
                  "amount": float(amount), "recovered": float(recovered)}
                 for measure, count, amount, recovered in self.env.cr.fetchall() if measure]
+
+    @api.model
+    def _measure_action_label(self):
+        """The kind of action in the user's language (the model's translated name) for the plan's reports."""
+        return self.env["ir.model"].sudo()._get(self._name).name or self._description
 
 
 class UkkrMeasureFigure(models.AbstractModel):

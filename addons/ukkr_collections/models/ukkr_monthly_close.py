@@ -1,4 +1,5 @@
 import calendar
+import logging
 import re
 from collections import defaultdict
 from datetime import date, datetime, timedelta
@@ -12,7 +13,10 @@ from . import db_locks, penalty_calc
 from .sql_copy import copy_rows
 from .ukkr_personal_account import rub
 
+_logger = logging.getLogger(__name__)
 MANAGER = "ukkr_debt_plan.group_ukkr_manager"
+# setting (Настройки → Отчёты УККР): the scheduled close waits at least until this day of the next month; 0 — no day
+PARAM_AUTO_CLOSE_DAY = "ukkr_collections.auto_close_day"
 CLOSE_LOCK_KEY = db_locks.CLOSE_KEY  # advisory lock: one monthly close at a time, across processes
 ORGANISATIONS = ("legal", "sole_trader", "budget")
 ACCOUNT_CODES = {"receivable": "62.01", "advances": "62.02", "revenue": "90.01", "bank": "51",
@@ -345,7 +349,7 @@ class UkkrMonthlyClose(models.Model):
             if period_of == period:
                 data["accrued"] += amount
             tranche = evaluate(period_of, amount, allocated.get((account_id, period_of), []), as_of,
-                               data["payer_kind"], events.get((account_id, period_of), ()))
+                               data["payer_kind"], events.get((account_id, period_of), ()), account_id)
             data["penalty"] += penalty_calc.round_money(tranche["penalty"])  # per tranche, as on the form
             if tranche["principal"] <= 0.004:
                 continue
@@ -487,8 +491,33 @@ class UkkrMonthlyClose(models.Model):
 
     @api.model
     def _cron_close_previous_month(self):
-        """Daily: on the 1st (or later, if it was missed), close the previous month unless it is closed."""
+        """Daily: close the previous month unless it is closed — once its accruals are imported and, when a day is
+        set, not before that day of the month. Why it waits is written in the server log."""
         today = fields.Date.from_string(fields.Date.context_today(self))
         period = previous_period("%04d-%02d" % (today.year, today.month))
-        if not self.search([("period", "=", period)]):
-            self.close_period(period)
+        if self.search([("period", "=", period)]):
+            return False
+        ready, reason = self._auto_close_ready(period, today)
+        _logger.info("Scheduled monthly close of %s: %s", period, reason)
+        if not ready:
+            return False
+        return self.close_period(period)
+
+    @api.model
+    def _auto_close_ready(self, period, today):
+        """``(ready, why)``: a month is closed automatically only after the billing system's accruals of that
+        month are in the ledger (a closed month refuses them), and not before the configured day of the month."""
+        try:
+            day = int(self.env["ir.config_parameter"].sudo().get_param(PARAM_AUTO_CLOSE_DAY, "0") or 0)
+        except ValueError:
+            day = 0
+        if day and today.day < day:
+            return False, "postponed: the close waits until day %d of the month (setting %s)" % (
+                day, PARAM_AUTO_CLOSE_DAY)
+        self.env.cr.execute("SELECT count(*), count(DISTINCT account_id) FROM ukkr_ledger_line "
+                            "WHERE period = %s AND accrued <> 0",
+                            (period,))
+        lines, accounts = self.env.cr.fetchone()
+        if not lines:
+            return False, "postponed: no accruals of %s are imported yet (the close would refuse them later)" % period
+        return True, "closing: %d accrual lines of %d accounts are imported" % (lines, accounts)

@@ -151,8 +151,11 @@ class UkkrNotice(models.Model):
         """Called by the SMS queue: a delivery report proves delivery; a failure is recorded."""
         for notice in self.filtered(lambda n: n.state in ("sent", "failed")):
             if message.state == "delivered":
-                day = fields.Datetime.context_timestamp(self, fields.Datetime.from_string(
-                    message.sent_at or fields.Datetime.now())).date()
+                # the day of the gateway's delivery report (ukkr_sms_delivery.py), or of sending when the send
+                # answer itself said «delivered»
+                moment = getattr(message, "delivered_at", False) or message.sent_at or fields.Datetime.now()
+                local = self.with_context(tz=self.env.context.get("tz") or self.env.user.tz or "Asia/Krasnoyarsk")
+                day = fields.Datetime.context_timestamp(local, fields.Datetime.from_string(moment)).date()
                 notice._confirm_delivery(fields.Date.to_string(day), _("SMS delivery report"))
             elif message.state == "failed" and notice.state == "sent":
                 notice._transition({"state": "failed"})
@@ -207,7 +210,7 @@ class UkkrNotice(models.Model):
         self.ensure_one()
         as_of = fields.Date.from_string(self.debt_as_of or fields.Date.context_today(self))
         tranches = self.account_id.sudo().debt_tranches(as_of)
-        channels = self.env["ukkr.payment"]._fields["channel"].selection
+        channels = self.env["ukkr.payment.channel"]._payer_channels()   # measure 16: from the register
         return {"as_of": as_of, "tranches": [t for t in tranches if t["principal"] > 0 or t["penalty"]],
                 "principal": round(sum(t["principal"] for t in tranches), 2),
                 "penalty": round(sum(t["penalty"] for t in tranches), 2), "channels": channels}

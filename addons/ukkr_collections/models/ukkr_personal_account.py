@@ -2,6 +2,7 @@ import re
 from datetime import date
 
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 from . import penalty_calc
 
@@ -67,6 +68,11 @@ class UkkrPersonalAccount(models.Model):
                                   track_visibility="onchange")
     tenure = fields.Selection(TENURES, "Tenure", required=True, default="owner", track_visibility="onchange")
     is_municipal = fields.Boolean("Municipal housing", track_visibility="onchange")
+    resource_buyer = fields.Boolean(
+        "Managing organisation / ТСЖ buying resources", track_visibility="onchange",
+        help="A legal entity that buys the resources for the residents of a building (managing organisation, ТСЖ, "
+             "ЖСК): its penalties follow the bands of that kind — 1/300 on days 31–60, 1/170 on days 61–90, 1/130 "
+             "from day 91 (190-ФЗ ст.15 ч.9.3, 416-ФЗ ст.13 ч.6.3) — instead of 1/130 from day 1.")
     residents = fields.Integer("Residents")
     area = fields.Float("Area, m²", digits=(10, 1))
     phone = fields.Char("Phone")
@@ -237,9 +243,21 @@ class UkkrPersonalAccount(models.Model):
             if not tranche["penalty"]:
                 continue
             segments = rules.penalty_segments(tranche["charged"], tranche["due_date"], as_of,
-                                              payments.get(tranche["period"], []), self.payer_kind)
+                                              payments.get(tranche["period"], []), self._penalty_kind())
             result.append(dict(tranche, segments=segments))
         return {"as_of": as_of, "tranches": result, "total": round(sum(t["penalty"] for t in result), 2)}
+
+    def _penalty_kind(self):
+        """The kind whose penalty bands apply: a resource buyer's own, else the payer kind."""
+        self.ensure_one()
+        return "managing" if self.resource_buyer and self.payer_kind == "legal" else self.payer_kind
+
+    @api.constrains("resource_buyer", "payer_kind")
+    def _check_resource_buyer(self):
+        for account in self:
+            if account.resource_buyer and account.payer_kind != "legal":
+                raise ValidationError(_("Account %s: only a legal entity can be a managing organisation or ТСЖ "
+                                        "buying resources.") % account.name)
 
     # ------------------------------------------------------------------ the debt by tranche
     def debt_tranches(self, as_of_date=None):
@@ -269,7 +287,7 @@ class UkkrPersonalAccount(models.Model):
             if amount <= 0:
                 continue
             tranche = evaluate(period, amount, payments.get(period, []), as_of, self.payer_kind,
-                               events.get((self.id, period), ()))
+                               events.get((self.id, period), ()), self.id)
             tranche["penalty"] = penalty_calc.round_money(tranche.pop("penalty"))
             if tranche["principal"] <= 0 and not tranche["penalty"]:
                 continue

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class UkkrRuleHoliday(models.Model):
@@ -14,3 +14,22 @@ class UkkrRuleHoliday(models.Model):
                             required=True, default="holiday")
 
     _sql_constraints = [("date_uniq", "unique(date)", "This date is already in the calendar.")]
+
+    # due dates move with the calendar (ГК 193): the periods' dates are refreshed on any change
+    @api.model
+    def create(self, vals):
+        record = super().create(vals)
+        self.env["ukkr.period"].sudo().refresh_known()
+        return record
+
+    @api.multi
+    def write(self, vals):
+        result = super().write(vals)
+        self.env["ukkr.period"].sudo().refresh_known()
+        return result
+
+    @api.multi
+    def unlink(self):
+        result = super().unlink()
+        self.env["ukkr.period"].sudo().refresh_known()
+        return result

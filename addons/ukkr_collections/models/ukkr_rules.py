@@ -57,6 +57,39 @@ class UkkrRules(models.AbstractModel):
         return is_non_working
 
     @api.model
+    def _check_calendar_covers(self, first, last):
+        """A UserError unless the holiday records cover every year from ``first`` to ``last`` (each year of the
+        production calendar has at least its New Year holidays recorded): a term counted in working days across an
+        unrecorded year would be wrong."""
+        self.env.cr.execute("SELECT DISTINCT extract(year FROM date)::int FROM ukkr_rule_holiday "
+                            "WHERE date BETWEEN %s AND %s", (date(first.year, 1, 1), date(last.year, 12, 31)))
+        recorded = {row[0] for row in self.env.cr.fetchall()}
+        missing = [year for year in range(first.year, last.year + 1) if year not in recorded]
+        if missing:
+            raise UserError(_("The production calendar of %s is not recorded: add its holidays and transferred "
+                              "working days under Settings → Legal rules → Holidays.")
+                            % ", ".join(str(year) for year in missing))
+
+    @api.model
+    def objection_deadline(self, receipt_date):
+        """The last day of the debtor's objections to a court order received on ``receipt_date``: the 10th working
+        day after it (ГПК 128; ГПК 107 ч.3: non-working days are not counted), from the court-order terms in force
+        that day and the suite's holiday records. Received Fri 20.02.2026 → 23.02 is a holiday → Tue 10.03.2026
+        (09.03 is a holiday too)."""
+        day = _as_date(receipt_date) if receipt_date else None
+        if not day:
+            raise UserError(_("The date the debtor received the court order is required."))
+        rule = self.env["ukkr.rule.court.term"]._in_force(day)
+        if not rule:
+            raise UserError(_("No court order terms (ГПК 128) are in force on %s: add them under Settings → Legal "
+                              "rules.") % day.strftime("%d.%m.%Y"))
+        if not rule.working_days_only:   # calendar days, a term ending on a non-working day moves on (ГПК 108)
+            return penalty_calc.shift_to_working_day(day + timedelta(days=rule.objection_days), self._calendar())
+        deadline = enforcement_calc.nth_working_day_after(day, rule.objection_days, self._calendar())
+        self._check_calendar_covers(day, deadline)
+        return deadline
+
+    @api.model
     def _parse_period(self, period):
         match = re.match(r"^(\d{4})-(\d{2})$", period or "")
         if not match or not 1 <= int(match.group(2)) <= 12:
@@ -64,22 +97,93 @@ class UkkrRules(models.AbstractModel):
         return int(match.group(1)), int(match.group(2))
 
     @api.model
-    def due_day(self, period):
-        """Day of the following month on which ``period``'s bill is due, from the due-day rules."""
-        self._parse_period(period)
-        rule = self.env["ukkr.rule.due.day"].search([("period_from", "<=", period)], order="period_from desc",
-                                                     limit=1)
-        if not rule:
-            raise UserError(_("No due-day rule covers period %s.") % period)
-        return rule.day
+    def _due_day_function(self):
+        """A function (period, account_id=None) → due day, the rule tables read once.
+
+        The law record in force for the period (the latest ``period_from`` not after it, without building or
+        account) gives the day; where it lets a contract set another day (ЖК 155 ч.1 before 177-ФЗ), the account's
+        own record, else its building's record covering the period, wins. ``.min_day(period)`` is the earliest day
+        any account may have for the period (the monthly close's conservative fast path); ``.specific`` the ids of
+        the accounts whose day may differ from the law's."""
+        cr = self.env.cr
+        cr.execute("""SELECT period_from, period_to, day, contract_day_allowed, building_id, account_id
+                      FROM ukkr_rule_due_day ORDER BY period_from""")
+        law, by_building, by_account = [], {}, {}
+        for start, end, day, allowed, building_id, account_id in cr.fetchall():
+            if building_id:
+                by_building.setdefault(building_id, []).append((start, end, day))
+            elif account_id:
+                by_account.setdefault(account_id, []).append((start, end, day))
+            else:
+                law.append((start, day, bool(allowed)))
+        starts = [row[0] for row in law]
+        building_of = {}
+        if by_building:
+            cr.execute("SELECT id, building_id FROM ukkr_personal_account WHERE building_id IN %s",
+                       (tuple(by_building),))
+            building_of = dict(cr.fetchall())
+
+        def law_rule(period):
+            index = bisect.bisect_right(starts, period) - 1
+            if index < 0:
+                raise UserError(_("No due-day rule covers period %s.") % period)
+            return law[index]
+
+        def covering(rows, period):
+            found = None
+            for start, end, day in rows:
+                if start <= period and (not end or period <= end):
+                    found = day
+            return found
+
+        def due_day(period, account_id=None):
+            _start, day, allowed = law_rule(period)
+            if allowed and account_id:
+                own = covering(by_account.get(account_id, ()), period)
+                if own is None and account_id in building_of:
+                    own = covering(by_building[building_of[account_id]], period)
+                if own is not None:
+                    return own
+            return day
+
+        def min_day(period):
+            _start, day, allowed = law_rule(period)
+            if not allowed:
+                return day
+            days = [covering(rows, period) for rows in list(by_account.values()) + list(by_building.values())]
+            return min([day] + [d for d in days if d is not None])
+        due_day.min_day = min_day
+        due_day.specific = set(by_account) | set(building_of)
+        return due_day
 
     @api.model
-    def due_date(self, period, is_non_working=None):
-        """Due date of a period's bill: the rule's day of the next month, moved to a working day (ГК 193)."""
+    def _account_id(self, account):
+        if not account:
+            return None
+        if isinstance(account, models.BaseModel):
+            return account.id
+        if isinstance(account, int) and not isinstance(account, bool):
+            return account
+        raise UserError(_("«%s» is not a personal account.") % (account,))
+
+    @api.model
+    def due_day(self, period, account=None):
+        """Day of the following month on which ``period``'s bill is due, from the due-day rules (for ``account``,
+        a record or id: its contract's day where the law allowed one)."""
+        self._parse_period(period)
+        return self._due_day_function()(period, self._account_id(account))
+
+    @api.model
+    def _due_date_of(self, period, day, is_non_working):
         year, month = self._parse_period(period)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        day = min(self.due_day(period), calendar.monthrange(year, month)[1])
-        return penalty_calc.shift_to_working_day(date(year, month, day), is_non_working or self._calendar())
+        day = min(day, calendar.monthrange(year, month)[1])
+        return penalty_calc.shift_to_working_day(date(year, month, day), is_non_working)
+
+    @api.model
+    def due_date(self, period, is_non_working=None, account=None):
+        """Due date of a period's bill: the rule's day of the next month, moved to a working day (ГК 193)."""
+        return self._due_date_of(period, self.due_day(period, account), is_non_working or self._calendar())
 
     # ------------------------------------------------------------------ rates
     @api.model
@@ -139,26 +243,52 @@ class UkkrRules(models.AbstractModel):
         self.env.cr.execute("SELECT date_from, date_to, debt_before FROM ukkr_rule_moratorium ORDER BY date_from")
         moratoria = [(_as_date(a), _as_date(b), before and _as_date(before)) for a, b, before in
                      self.env.cr.fetchall()]
-        bands = {}
+        bands, dated_bands = {}, {}
         for band in self.env["ukkr.rule.penalty.band"].search([], order="payer_kind, day_from"):
-            bands.setdefault(band.payer_kind, []).append(
-                penalty_calc.Band(band.day_from, band.day_to or None, band.divisor))
+            value = penalty_calc.Band(band.day_from, band.day_to or None, band.divisor)
+            bands.setdefault(band.payer_kind, []).append(value)
+            dated_bands.setdefault(band.payer_kind, []).append(
+                (_as_date(band.date_from) if band.date_from else date.min,
+                 _as_date(band.date_to) if band.date_to else date.max, value))
+        due_day_of = self._due_day_function()
+        specific = due_day_of.specific
         due_cache = {}
+        resource_buyers = set()
+        if bands.get("managing"):
+            self.env.cr.execute("SELECT id FROM ukkr_personal_account WHERE resource_buyer")
+            resource_buyers = {row[0] for row in self.env.cr.fetchall()}
 
-        def due_date(period):
-            if period not in due_cache:
-                due_cache[period] = self.due_date(period, calendar_)
-            return due_cache[period]
+        def due_date(period, account_id=None):
+            """The due date of ``period`` (for ``account_id``: its contract's due day where one applies)."""
+            key = (period, due_day_of(period, account_id)) if account_id in specific else period
+            due = due_cache.get(key)
+            if due is None:
+                due = due_cache[key] = self._due_date_of(period, due_day_of(period, account_id), calendar_)
+            return due
 
-        expiry_cache, applying_cache, bands_of = {}, {}, {kind: tuple(kind_bands) for kind, kind_bands in bands.items()}
+        def penalty_kind(payer_kind, account_id):
+            """Managing organisations and ТСЖ buying resources have their own bands (190-ФЗ ст.15 ч.9.3,
+            416-ФЗ ст.13 ч.6.3)."""
+            return "managing" if account_id in resource_buyers else payer_kind
+
+        expiry_cache, applying_cache, bands_cache = {}, {}, {}
+
+        def bands_of(payer_kind, due):
+            """The bands of ``payer_kind`` in force for a debt falling due on ``due``."""
+            key = (payer_kind, due)
+            if key not in bands_cache:
+                found = tuple(band for start, end, band in dated_bands.get(payer_kind, ()) if start <= due <= end)
+                if not found:
+                    raise UserError(_("No penalty bands are set for payer kind «%s» for debts due on %s.")
+                                    % (payer_kind, due.strftime("%d.%m.%Y")))
+                bands_cache[key] = found
+            return bands_cache[key]
 
         def segments(principal, due, calc, payments, payer_kind):
-            if payer_kind not in bands_of:
-                raise UserError(_("No penalty bands are set for payer kind «%s».") % payer_kind)
             applying = applying_cache.get(due)
             if applying is None:   # the moratoria that apply to debts of this due date
                 applying = applying_cache[due] = [(a, b) for a, b, before in moratoria if not before or due < before]
-            return penalty_calc.penalty_segments(principal, due, calc, payments, bands_of[payer_kind], rate_on,
+            return penalty_calc.penalty_segments(principal, due, calc, payments, bands_of(payer_kind, due), rate_on,
                                                  applying)
 
         def penalty(principal, due, calc, payments, payer_kind):
@@ -166,11 +296,13 @@ class UkkrRules(models.AbstractModel):
 
         from .ukkr_personal_account import aging_bucket
 
-        def tranche(period, charged, payments, as_of, payer_kind, events=()):
+        def tranche(period, charged, payments, as_of, payer_kind, events=(), account_id=None):
             """One tranche as of a date: charged, unpaid principal, due date, days overdue, limitation expiry,
             penalty (not yet rounded) and age bucket. ``payments``: [(date, amount)] allocated to it;
-            ``events``: [(kind, date)] of ``ukkr.limitation.event`` for this tranche, dated up to ``as_of``."""
-            due = due_date(period)
+            ``events``: [(kind, date)] of ``ukkr.limitation.event`` for this tranche, dated up to ``as_of``;
+            ``account_id``: the account's contract due day and its penalty bands (a resource buyer's) apply."""
+            due = due_date(period, account_id)
+            payer_kind = penalty_kind(payer_kind, account_id)
             # the ONE place where limitation events change a tranche's expiry (ГК 203 acknowledgement, ГК 204 court
             # filing and cancellation); None while a filing is pending (the period does not run)
             if events:
@@ -193,24 +325,40 @@ class UkkrRules(models.AbstractModel):
             full by then has no principal and no penalty — the monthly close skips such tranches in SQL."""
             if payer_kind not in bands:
                 return None
-            charging = [band.day_from for band in bands[payer_kind] if band.divisor]
+            kinds = [payer_kind] + (["managing"] if payer_kind == "legal" and resource_buyers else [])
+            charging = [band.day_from for kind in kinds for band in bands.get(kind, ()) if band.divisor]
             if not charging:
                 return date.max
-            # penalty_segments: a band starts on due + day_from; a portion ending before that accrues nothing
-            return due_date(period) + timedelta(days=min(charging) - 1)
+            # penalty_segments: a band starts on due + day_from; a portion ending before that accrues nothing.
+            # Conservative over the accounts of the kind: the earliest contract due day and the earliest band
+            # (a resource buyer is a legal entity); those it does not fit are evaluated in full.
+            earliest = self._due_date_of(period, due_day_of.min_day(period), calendar_)
+            return earliest + timedelta(days=min(charging) - 1)
         return {"due_date": due_date, "expiry": self.limitation_expiry, "segments": segments, "penalty": penalty,
                 "tranche": tranche, "quiet_until": quiet_until}
 
     @api.model
     def _expiry_function(self):
-        """period → limitation expiry of its tranche, with the calendar read once and results cached."""
+        """(period, account_id=None) → limitation expiry of its tranche, the rules read once and results cached."""
         calendar_ = self._calendar()
+        due_day_of = self._due_day_function()
+        specific = due_day_of.specific
         cache = {}
 
-        def expiry_of(period):
-            if period not in cache:
-                cache[period] = self.limitation_expiry(self.due_date(period, calendar_))
-            return cache[period]
+        def expiry_of(period, account_id=None):
+            key = (period, due_day_of(period, account_id)) if account_id in specific else period
+            expiry = cache.get(key)
+            if expiry is None:
+                expiry = cache[key] = self.limitation_expiry(
+                    self._due_date_of(period, due_day_of(period, account_id), calendar_))
+            return expiry
+
+        def for_account(account_id):
+            """A one-argument expiry function for one account (the general one unless its due day may differ)."""
+            if account_id not in specific:
+                return expiry_of
+            return lambda period: expiry_of(period, account_id)
+        expiry_of.for_account = for_account
         return expiry_of
 
     @api.model
@@ -310,7 +458,7 @@ class UkkrRules(models.AbstractModel):
         bands = tuple(state_duty_calc.DutyBand(b.lower, b.fixed, b.percent, b.minimum, b.maximum)
                       for b in scale.band_ids.sorted("lower"))
         try:
-            return state_duty_calc.state_duty(amount, kind, bands, scale.order_percent)
+            return state_duty_calc.state_duty(amount, kind, bands, scale.order_percent, scale.order_minimum)
         except RuleInputError as error:
             raise self._rule_error(error)
 
@@ -348,6 +496,23 @@ class UkkrRules(models.AbstractModel):
                 "limit": route.limit or False, "court_name": dict(selections["court"]["selection"])[route.court],
                 "procedure_name": dict(selections["procedure"]["selection"])[route.procedure],
                 "rule_id": rule.id, "source": rule.source, "confidence": rule.confidence}
+
+    @api.model
+    def court_precinct(self, court, building, on_date=None):
+        """The court of kind ``court`` (magistrate, district, arbitration) serving ``building`` (a record or id) on
+        ``on_date``: dict(name, address, rule_id, source, confidence) of the most specific precinct record in force
+        (settlement, street, houses), or False when none is recorded."""
+        if court not in dict(self.env["ukkr.rule.court.precinct"]._fields["court"].selection):
+            raise UserError(_("Unknown court «%s».") % (court,))
+        building = building if isinstance(building, models.BaseModel) else \
+            self.env["ukkr.building"].browse(building).exists()
+        if not building:
+            raise UserError(_("A building is required to find its court."))
+        record = self.env["ukkr.rule.court.precinct"]._find(court, building.sudo(), self._today(on_date))
+        if not record:
+            return False
+        return {"name": record.name, "address": record.address or "", "rule_id": record.id,
+                "source": record.source, "confidence": record.confidence}
 
     # ------------------------------------------------------------------ limitation and suspension (ПП № 354)
     @api.model
@@ -551,3 +716,36 @@ class UkkrRules(models.AbstractModel):
             return enforcement_calc.enforcement_fee(_as_amount(amount), params.fee_percent, minimum)
         except RuleInputError as error:
             raise self._rule_error(error)
+
+    # ------------------------------------------------------------------ corrections of shipped rule records
+    @api.model
+    def _apply_december_2026_corrections(self):
+        """The December 2026 verification (LEGAL_RULES.md, last section) in a database installed before it: the
+        rule data files are ``noupdate``, so an upgrade creates the new records (2026 key rate, the bands of
+        managing organisations) but does not touch the existing ones. Each correction is applied only while the
+        record still holds the value first shipped — a value an administrator changed is kept. Idempotent; run by
+        data/ukkr_rule_corrections_data.xml on every install and update."""
+        def record(xml_id):
+            return self.env.ref("ukkr_collections." + xml_id, raise_if_not_found=False)
+        corrections = [
+            ("state_duty_arbitration_2024", lambda r: not r.order_minimum, {
+                "order_minimum": 8000.0,
+                "source": "НК РФ ст.333.21 п.1 пп.1, 2 в ред. Федерального закона от 08.08.2024 № 259-ФЗ "
+                          "(судебный приказ — не менее 8 000 руб.)"}),
+            ("due_day_2015", lambda r: not r.contract_day_allowed, {"contract_day_allowed": True}),
+            ("due_day_2026_02", lambda r: r.day == 10 and r.confidence == "unconfirmed", {
+                "day": 15, "confidence": "medium",
+                "source": "ЖК РФ ст.155 ч.1 в ред. 177-ФЗ от 24.06.2025; письмо Минстроя России от 20.02.2026 "
+                          "№ 9202-ДН/04",
+                "note": "Период 2026-02 оплачивается в марте 2026 года, когда новая редакция уже действует "
+                        "(с 01.03.2026): до 15-го числа; 15.03.2026 — воскресенье, срок — 16.03.2026 (ГК 193). "
+                        "Проверка декабря 2026 г."}),
+        ] + [("state_duty_general_2024_band_%d" % n, lambda r: r.confidence == "unconfirmed",
+              {"confidence": "medium"}) for n in (8, 9, 10)]
+        applied = []
+        for xml_id, still_shipped, values in corrections:
+            target = record(xml_id)
+            if target and still_shipped(target):
+                target.sudo().write(values)
+                applied.append(xml_id)
+        return applied

@@ -32,7 +32,7 @@ class UkkrSmsMessage(models.Model):
     _name = "ukkr.sms.message"
     _inherit = ["ukkr.workflow.mixin"]
     _description = "SMS message"
-    _workflow_fields = tuple(sorted(SYSTEM_FIELDS | {"res_model", "res_id"}))
+    _workflow_fields = tuple(sorted(SYSTEM_FIELDS | {"res_model", "res_id", "delivered_at"}))
     _rec_name = "phone"
     _order = "id desc"
 

@@ -172,8 +172,13 @@ class UkkrWriteOff(models.Model):
         as_of = as_of or fields.Date.from_string(fields.Date.context_today(self))
         account = self.account_id.sudo()
         periods = sorted(self.line_ids.mapped("period"))
-        covered = self.env["ukkr.court.case"].sudo()._covered_periods(account.ids)
-        live = [p for p in periods if (account.id, p) in covered]
+        # a court case is live until its decision is in force (then the writ and its return are the grounds)
+        self.env.cr.execute("""SELECT DISTINCT l.period FROM ukkr_court_case_line l
+                               JOIN ukkr_court_case c ON c.id = l.court_case_id
+                               WHERE c.account_id = %s AND l.period = ANY(%s)
+                                 AND c.state IN ('prepared', 'filed', 'order_issued', 'hearing', 'decided')""",
+                            (account.id, periods))
+        live = sorted(row[0] for row in self.env.cr.fetchall())
         if live:
             raise UserError(_("Periods %s of account %s are claimed in a court case that is still going on: they "
                               "are not written off while the court decides.") % (", ".join(live), account.name))
@@ -355,7 +360,7 @@ class UkkrWriteOff(models.Model):
             else:
                 continue
             tranche = evaluate(period, amount, allocated.get((account_id, period), []), as_of, payer_kind,
-                               events.get((account_id, period), ()))
+                               events.get((account_id, period), ()), account_id)
             if tranche["principal"] <= 0.004:
                 continue
             if reason == "time_barred" and not (tranche["limitation_expiry"]

@@ -26,6 +26,11 @@ from . import test_payment_channel
 from . import test_enforcement_proceeding
 from . import test_write_off
 from . import test_fssp_reconciliation
+from . import test_partner_formats
+from . import test_auto_close
+from . import test_meeting_minutes
+from . import test_notice_register
+from . import test_sms_delivery_reports
 from . import test_court_case
 from . import test_limitation_case
 from . import test_housing_offer
@@ -33,6 +38,15 @@ from . import test_transition_probes
 from . import test_filing_readiness
 from . import test_next_action
 from . import test_social_safeguards
+from . import test_rule_corrections
+from . import test_court_terms
+from . import test_debtor_identity
+from . import test_court_application
+from . import test_court_register
+from . import test_enforcement_documents
+from . import test_tenancy_claims
+from . import test_document_template
+from . import test_jobs
 from . import test_account_search
 from . import test_month_close_wizard
 from . import test_write_off_candidates_help

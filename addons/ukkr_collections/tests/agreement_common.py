@@ -4,6 +4,9 @@
 - 9900000002 (individual, social tenancy, MUNICIPAL): 4 000 for each of 2026-06, 2026-07, 2026-08, due
   15.07.2026, 17.08.2026 (15.08 is a Saturday), 15.09.2026 — 12 000 owed, nothing paid;
 - 9900000003 (legal entity, not municipal): 5 000 for 2023-09, due 10.10.2023 → expires 11.10.2026.
+The accounts file carries the payers' identification (ACCOUNTS_IDENTIFIED): Иванов — born 12.03.1975 in пос. Тея,
+СНИЛС 112-233-445 95; Петрова — born 01.07.1980 in г. Красноярск, СНИЛС 123-456-789 64; ООО «Брянка-Лес» — ОГРН
+1242400000006.
 """
 import base64
 
@@ -11,7 +14,7 @@ from odoo.tests.common import TransactionCase
 
 from odoo.addons.ukkr_debt_plan.tests.common import today_is
 
-from .test_billing_import import ACCOUNTS
+from .test_billing_import import ACCOUNTS_IDENTIFIED as ACCOUNTS
 
 ACCRUALS = """account;period;service;accrued;norm_charge
 9900000001;2023-09;heating;5000;
@@ -32,6 +35,9 @@ class AgreementCase(TransactionCase):
         self.Case = self.env["ukkr.debtor.case"]
         self.Case.search([]).write({"state": "closed"})
         self.importer = self.env["ukkr.billing.import"]
+        # the claimant's ИНН and ОГРН (ГПК 124 ч.2 п.2), invented with valid check digits: 2434000014 (weights
+        # 2 4 10 3 5 9 4 6 8 → 70 mod 11 = 4), 1242400000006 (124240000000 mod 11 = 6)
+        self.env.user.company_id.write({"vat": "2434000014", "company_registry": "1242400000006"})
         with today_is("2026-11-26"):
             for text, name in ((ACCOUNTS, "accounts.csv"), (ACCRUALS, "accruals.csv")):
                 self.importer.import_content(text.encode("utf-8"), name)

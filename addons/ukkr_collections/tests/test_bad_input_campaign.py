@@ -31,8 +31,16 @@ def run_billing(env, content, filename):
 
 
 # importer → (how to run it on (env, content, filename), tables it may change)
+PAYMENT_TABLES = BILLING_TABLES + ["ukkr_unmatched_payment"]
 IMPORTERS = {
     "billing": (run_billing, BILLING_TABLES),
+    "bank": (lambda env, content, filename: env["ukkr.billing.import"].import_content(
+        content, filename, file_format="bank_statement"), PAYMENT_TABLES),
+    "register": (lambda env, content, filename: env["ukkr.billing.import"].import_content(
+        content, filename, file_format="payment_register"), PAYMENT_TABLES),
+    # key rates are the manager's: run as the superuser with the operator's language
+    "key_rates": (lambda env, content, filename: env["ukkr.billing.import"].sudo().import_content(
+        content, filename, file_format="key_rates"), ["ukkr_rule_key_rate"]),
     "fssp": (lambda env, content, filename: run_fssp_register(env, content, filename),
              ["ukkr_fssp_reconciliation", "ukkr_fssp_reconciliation_line", "ukkr_enforcement_proceeding"]),
 }
@@ -70,6 +78,29 @@ def fifty_megabytes():
     return b"account;period;service;accrued\n" + row * (50 * 1024 * 1024 // len(row) + 1)
 
 
+STATEMENT_HEAD = ("1CClientBankExchange\nВерсияФормата=1.03\nКодировка=Windows\nРасчСчет=40702810931000012345\n"
+                  "СекцияРасчСчет\nРасчСчет=40702810931000012345\nВсегоПоступило={total}\nКонецРасчСчет\n")
+STATEMENT_DOC = ("СекцияДокумент=Платежное поручение\nНомер={number}\nДата={date}\nСумма={amount}\n"
+                 "ПлательщикСчет=40817810231004500001\nПлательщик=Иванов И. И.\nПолучательСчет={receiver}\n"
+                 "НазначениеПлатежа={purpose}\nКонецДокумента\n")
+
+
+def statement(total="100.00", end="КонецФайла\n", docs=None, head=STATEMENT_HEAD, **values):
+    """A 1C statement in windows-1251 with one document (its fields overridable) or ``docs``."""
+    fields = dict(number="1", date="20.11.2026", amount="100.00", receiver="40702810931000012345",
+                  purpose="Оплата ЖКУ л/с 9900000001")
+    fields.update(values)
+    body = docs if docs is not None else STATEMENT_DOC.format(**fields)
+    return (head.format(total=total) + body + end).encode("cp1251")
+
+
+def register(lines, footer="=1;100,00", header=""):
+    return ((header + "\n" if header else "") + lines + "\n" + footer + "\n").encode("cp1251")
+
+
+REGISTER_LINE = "9900000001;Иванов И. И.;09.2026;100,00;20.11.2026;OP-1"
+FSSP_EXPORT = ("Рег. № ИП;Дата возбуждения;Должник;Номер ИД;Сумма долга;Остаток долга;Дата окончания;"
+               "Основание окончания\n")
 ACCRUAL = "account;period;service;accrued;norm_charge\n"
 PAYMENT = "account;date;amount;doc;period;channel\n"
 
@@ -166,6 +197,94 @@ CASES = [
      csv(FSSP + "1/26/24076-ИП;;Иванов;1000;0;на исполнении\n"), "не заполнен"),
     ("ФССП: negative amount", "fssp", "register.csv",
      csv(FSSP + "1/26/24076-ИП;2-1/2026;Иванов;-1000;0;на исполнении\n"), "отрицательной"),
+    # the ФССП department's export layout
+    ("ФССП export: remaining above the sum", "fssp", "register.csv",
+     csv(FSSP_EXPORT + "1/26/24076-ИП;05.06.2026;Иванов;2-1/2026;1000;1500;;\n"), "остаток долга больше"),
+    ("ФССП export: unknown end basis", "fssp", "register.csv",
+     csv(FSSP_EXPORT + "1/26/24076-ИП;05.06.2026;Иванов;2-1/2026;1000;0;10.11.2026;ст. 99 ч. 9 п. 9\n"),
+     "неизвестное основание"),
+    ("ФССП export: end date without basis", "fssp", "register.csv",
+     csv(FSSP_EXPORT + "1/26/24076-ИП;05.06.2026;Иванов;2-1/2026;1000;0;10.11.2026;\n"), "нет основания"),
+    ("ФССП export: opening date 31.02", "fssp", "register.csv",
+     csv(FSSP_EXPORT + "1/26/24076-ИП;31.02.2026;Иванов;2-1/2026;1000;0;;\n"), "неверная дата"),
+    ("ФССП export: remaining missing", "fssp", "register.csv",
+     csv(FSSP_EXPORT + "1/26/24076-ИП;05.06.2026;Иванов;2-1/2026;1000;;;\n"), "не заполнен столбец «Остаток"),
+    # bank statements in the 1C exchange format (measure 16's channels: the bank)
+    ("1C: not a 1C file", "bank", "statement.txt", csv("Дата;Сумма\n01.11.2026;100\n"),
+     "первая строка должна быть «1CClientBankExchange»"),
+    ("1C: cut short", "bank", "statement.txt", statement(end=""), "нет строки «КонецФайла»"),
+    ("1C: no account of ours", "bank", "statement.txt",
+     statement(head="1CClientBankExchange\nВерсияФормата=1.03\n"), "не указан расчётный счёт"),
+    ("1C: document not closed", "bank", "statement.txt",
+     statement(docs=STATEMENT_DOC.replace("КонецДокумента\n", "").format(
+         number="1", date="20.11.2026", amount="100.00", receiver="40702810931000012345", purpose="x")
+         + STATEMENT_DOC.format(number="2", date="20.11.2026", amount="1.00", receiver="40702810931000012345",
+                                purpose="y")), "не закрыт"),
+    ("1C: line without «=»", "bank", "statement.txt",
+     statement(purpose="Оплата\nпродолжение назначения"), "не в формате «Ключ=Значение»"),
+    ("1C: amount not a number", "bank", "statement.txt", statement(amount="сто"), "не число"),
+    ("1C: zero amount", "bank", "statement.txt", statement(amount="0.00", total="0.00"), "больше нуля"),
+    ("1C: 31.02.2026", "bank", "statement.txt", statement(date="31.02.2026"), "неверная дата"),
+    ("1C: dated in the future", "bank", "statement.txt", statement(date="01.12.2026"), "в будущем"),
+    ("1C: document number missing", "bank", "statement.txt", statement(number=""), "нет реквизита «Номер»"),
+    ("1C: another organisation's document", "bank", "statement.txt",
+     statement(receiver="40702810000000099999"), "не относится к счёту выписки"),
+    ("1C: document listed twice", "bank", "statement.txt",
+     statement(total="200.00", docs=STATEMENT_DOC.format(number="7", date="20.11.2026", amount="100.00",
+                                                         receiver="40702810931000012345", purpose="a") * 2),
+     "повторяет документ"),
+    ("1C: totals of the statement differ", "bank", "statement.txt", statement(total="150.00"), "выписка неполная"),
+    ("1C: formula in the purpose", "bank", "statement.txt",
+     statement(purpose="=HYPERLINK(\"http://evil.example\")"), "похоже на формулу"),
+    # a bank's payment register
+    ("register: no footer", "register", "reestr.txt", register(REGISTER_LINE, footer=""), "Нет итоговой строки"),
+    ("register: footer count differs", "register", "reestr.txt", register(REGISTER_LINE, footer="=2;100,00"),
+     "2 платежей, а строк платежей 1"),
+    ("register: footer sum differs", "register", "reestr.txt", register(REGISTER_LINE, footer="=1;99,00"),
+     "сумма строк"),
+    ("register: footer not numbers", "register", "reestr.txt", register(REGISTER_LINE, footer="=один;сто"),
+     "в итоговой строке нужны число платежей и сумма"),
+    ("register: header sum differs", "register", "reestr.txt",
+     register(REGISTER_LINE, header="#17;25.11.2026;1;150,00"), "в заголовке реестра сумма"),
+    ("register: wrong number of fields", "register", "reestr.txt",
+     register("9900000001;Иванов;100,00;20.11.2026"), "полей, а нужно 5 или 6"),
+    ("register: 31.02.2026", "register", "reestr.txt", register(REGISTER_LINE.replace("20.11.2026", "31.02.2026")),
+     "неверная дата платежа"),
+    ("register: dated in the future", "register", "reestr.txt",
+     register(REGISTER_LINE.replace("20.11.2026", "01.12.2026")), "в будущем"),
+    ("register: amount not a number", "register", "reestr.txt",
+     register(REGISTER_LINE.replace("100,00", "сто"), footer="=1;0,00"), "не число"),
+    ("register: negative amount", "register", "reestr.txt",
+     register(REGISTER_LINE.replace("100,00", "-100,00"), footer="=1;0,00"), "больше нуля"),
+    ("register: period 13.2026", "register", "reestr.txt", register(REGISTER_LINE.replace("09.2026", "13.2026")),
+     "неверный период"),
+    ("register: operation listed twice", "register", "reestr.txt",
+     register(REGISTER_LINE + "\n" + REGISTER_LINE, footer="=2;200,00"), "уже был в строке"),
+    ("register: account missing", "register", "reestr.txt", register(REGISTER_LINE.replace("9900000001", "")),
+     "не заполнено поле «лицевой счёт»"),
+    ("register: formula as the payer", "register", "reestr.txt",
+     register(REGISTER_LINE.replace("Иванов И. И.", "=1+1")), "похоже на формулу"),
+    # the Bank of Russia's key rates
+    ("key rates: not a key-rate table", "key_rates", "rates.csv", csv("Дата;Курс\n01.11.2026;90\n"),
+     "Не найдены столбцы «Дата» и «Ставка»"),
+    ("key rates: XML without rates", "key_rates", "rates.xml", csv("<ValCurs><Valute/></ValCurs>"),
+     "нет элементов KR"),
+    ("key rates: XML with an entity", "key_rates", "rates.xml",
+     csv('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><KeyRate><KR><DT>&e;</DT>'
+         '</KR></KeyRate>'), "DOCTYPE"),
+    ("key rates: broken XML", "key_rates", "rates.xml", csv("<KeyRate><KR><DT>2026-01-12"), "XML не читается"),
+    ("key rates: 31.02.2026", "key_rates", "rates.csv", csv("Дата;Ставка\n31.02.2026;16,00\n"), "неверная дата"),
+    ("key rates: rate not a number", "key_rates", "rates.csv", csv("Дата;Ставка\n12.01.2026;шестнадцать\n"),
+     "не число от 0 до 100"),
+    ("key rates: rate of 150 %", "key_rates", "rates.xml",
+     csv("<KeyRate><KR><DT>2026-01-12T00:00:00+03:00</DT><Rate>150</Rate></KR></KeyRate>"),
+     "не число от 0 до 100"),
+    ("key rates: dated in the future", "key_rates", "rates.csv", csv("Дата;Ставка\n01.12.2026;16,00\n"),
+     "в будущем"),
+    ("key rates: two rates on one day", "key_rates", "rates.csv",
+     csv("Дата;Ставка\n12.01.2026;16,00\n12.01.2026;15,00\n"), "две разные ставки"),
+    ("key rates: before the key rate existed", "key_rates", "rates.csv", csv("Дата;Ставка\n01.01.2010;8,00\n"),
+     "раньше введения ключевой ставки"),
     # dates and periods
     ("31.02.2025", "billing", "payments.csv", csv(PAYMENT + "9900000001;31.02.2025;100;D-5;;\n"), "неверная дата"),
     ("date in 1900", "billing", "payments.csv", csv(PAYMENT + "9900000001;01.01.1900;100;D-6;;\n"),

@@ -9,10 +9,10 @@ Hand-derived figures (district of agreement_common):
   (НК 333.40 п.1 пп.7 / 333.20 п.1 пп.13) → 2 000 to pay.
 - 9900000003 (legal entity) owes 5 000 for 2023-09, due 10.10.2023 → limitation expires 11.10.2026. A court order
   filed on 01.10.2026 goes to the arbitration court; НК 333.21 since 09.09.2024: claim up to 100 000 → 10 000, court
-  order 50 % → 5 000. ГК 204 п.1: from the filing the clock stops; R = 11.10 − 01.10 + 1 = 11 days remain. The order
+  order 50 % → 5 000, but not less than 8 000 → 8 000. ГК 204 п.1: from the filing the clock stops; R = 11.10 − 01.10 + 1 = 11 days remain. The order
   is issued 05.10.2026 and cancelled 12.10.2026: the clock runs from 13.10 and would end 12.10 + 11 = 23.10.2026,
   under six months → extended to 12.10.2026 + 6 months = 12.04.2027 (ГК 204 п.3). The claim then: 10 000 duty,
-  5 000 credited → 5 000 to pay.
+  8 000 credited → 2 000 to pay.
 """
 import base64
 from datetime import date
@@ -74,7 +74,7 @@ class TestCourtCase(AgreementCase):
         self.assertEqual(order.line_ids.limitation_expiry, "2026-10-11")
         with today_is("2026-10-01"):
             order._file("2026-10-01")
-        self.assertEqual((order.court_kind, order.state_duty), ("arbitration", 5000.0))
+        self.assertEqual((order.court_kind, order.state_duty), ("arbitration", 8000.0))
         self.assertIsNone(account.debt_tranches(date(2026, 10, 20))[0]["limitation_expiry"])
         with today_is("2026-10-20"):
             order.write({"date_order": "2026-10-05"})
@@ -86,7 +86,7 @@ class TestCourtCase(AgreementCase):
                                                 ("2023-09", "filed", "2026-10-01")])
         self.assertEqual(account.debt_tranches(date(2026, 11, 26))[0]["limitation_expiry"], date(2027, 4, 12))
         self.assertEqual(order.line_ids.limitation_expiry_now, "2027-04-12")
-        # НК 333.40: the claim credits the order's 5 000
+        # НК 333.40: the claim credits the order's 8 000
         with today_is("2026-11-26"):
             action = order.sudo(self.lawyer).action_make_claim()
             claim = self.Court.browse(action["res_id"])
@@ -94,7 +94,7 @@ class TestCourtCase(AgreementCase):
                              ("claim", order, ["2023-09"]))
             claim._file("2026-11-26")
         self.assertEqual((claim.court_kind, claim.state_duty, claim.duty_credit, claim.duty_to_pay),
-                         ("arbitration", 10000.0, 5000.0, 5000.0))
+                         ("arbitration", 10000.0, 8000.0, 2000.0))
         # the claim's filing stops the clock again
         self.assertIsNone(account.debt_tranches(date(2026, 11, 27))[0]["limitation_expiry"])
 
@@ -185,11 +185,11 @@ class TestCourtCase(AgreementCase):
         1 500) lists 9 of them, the largest debt first among equal expiries; all ten selected → ten court orders
         prepared with a DOCX each, filed in one step on 26.11.2026; measure 18's November execution counts 10."""
         lines_a = ["Лицевой счет;Населенный пункт;Улица;Дом;Квартира;Плательщик;Тип плательщика;"
-                   "Основание проживания;Муниципальное жилье;Проживает;Площадь"]
+                   "Основание проживания;Муниципальное жилье;Проживает;Площадь;Дата рождения;Место рождения;Паспорт"]
         lines_c = ["account;period;service;accrued;norm_charge"]
         for k in range(1, 11):
-            lines_a.append("98000000%02d;п. Тея;ул. Новая;%d;1;Должник %d;Физическое лицо;Собственник;0;1;30"
-                           % (k, k, k))
+            lines_a.append("98000000%02d;п. Тея;ул. Новая;%d;1;Должник %d;Физическое лицо;Собственник;0;1;30;"
+                           "01.01.1970;п. Тея;0412 5000%02d" % (k, k, k, k))
             lines_c.append("98000000%02d;2026-05;heating;%d;" % (k, 1000 * k))
         with today_is("2026-11-26"):
             for text, name in (("\n".join(lines_a) + "\n", "accounts.csv"), ("\n".join(lines_c) + "\n",

@@ -3,9 +3,11 @@
 9900000002 (individual, municipal) owes 12 000: 4 000 for each of 2026-06, 2026-07, 2026-08.
 - Route (229-ФЗ ст.9): the employer takes writs up to 100 000 RUB inclusive — 100 000 allowed, 100 000.01 refused,
   nothing created; the bailiffs take 150 000.
-- Travel ban (ст.67): a 35 000 writ, the debtor received the opening ruling on Fri 05.06.2026 → 5 working days from
-  Mon 08.06 (Fri 12.06 is Russia Day) → the voluntary period ends Mon 15.06.2026. A request on 15.06 is refused,
-  on 16.06 it is allowed (35 000 ≥ 30 000). An 8 000 writ is refused even in November (not over 10 000).
+- Travel ban (ст.67): a 35 000 writ handed to the bailiffs on 01.06.2026 — 35 000 ≥ 30 000, so the application
+  carries the petition (ст.30 ч.2) and measure 22 is recorded on 01.06. A separate request is refused while the
+  voluntary period runs (received Fri 05.06.2026 → 5 working days from Mon 08.06, Fri 12.06 is Russia Day → ends
+  Mon 15.06.2026) and after it, as the petition was made. An 8 000 writ carries none, and a request is refused even in
+  November (not over 10 000).
 - Recovery: 5 000 recovered by the bailiffs on 26.11.2026 → payment ФССП-ПП-1 (channel fssp) allocated to the
   oldest periods: 2026-06 paid off, 2026-07 4 000 − 1 000 = 3 000 → debt 12 000 − 5 000 = 7 000; 30 000 of the
   writ remain.
@@ -79,13 +81,19 @@ class TestEnforcementProceeding(AgreementCase):
                               "date_received": "2026-06-05"})
             proceeding.action_start()
             self.assertEqual(proceeding.voluntary_end, "2026-06-15")
+            # the application handed over on 01.06.2026 carried the petition (35 000 ≥ 30 000; 229-ФЗ ст.30 ч.2):
+            # measure 22 is recorded that day
+            ban = proceeding.travel_ban_ids
+            self.assertEqual((len(ban), ban.debt, ban.date, ban._measure_number), (1, 35000.0, "2026-06-01", 22))
+            self.assertIn("ст.30", ban.reason)
             with self.assertRaisesRegex(UserError, "15.06.2026"):
                 proceeding.sudo(self.lawyer)._request_travel_ban("2026-06-15")
-            self.assertFalse(proceeding.travel_ban_ids, "nothing created")
-            ban = proceeding.sudo(self.lawyer)._request_travel_ban("2026-06-16")
-            self.assertEqual((ban.debt, ban.date, ban._measure_number), (35000.0, "2026-06-16", 22))
+            with self.assertRaisesRegex(UserError, "already|уже"):
+                proceeding.sudo(self.lawyer)._request_travel_ban("2026-06-16")
+            self.assertEqual(len(proceeding.travel_ban_ids), 1, "nothing more created")
             small = self.writ(writ_amount=8000, writ_number="2-600/2026")
             small._present("2026-06-01")
+            self.assertFalse(small.travel_ban_ids, "8 000 is below the threshold: no petition")
             small.write({"date_received": "2026-06-05"})
             with self.assertRaisesRegex(UserError, "below"):
                 small._request_travel_ban("2026-11-26")

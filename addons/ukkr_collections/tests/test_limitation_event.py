@@ -72,3 +72,54 @@ class TestLimitationEvents(AgreementCase):
         events = self.env["ukkr.limitation.event"]._events_by_tranche(None, "2026-12-31")
         self.assertEqual(events[(self.account["3"].id, "2023-09")], [("acknowledged", date(2026, 10, 1))])
         self.assertFalse(self.env["ukkr.limitation.event"]._events_by_tranche(None, "2026-09-30"))
+
+
+class TestOneTrancheClock(AgreementCase):
+    """The account form, the tranche view (pivot, lists) and the «sue before it expires» queue give the same
+    limitation expiry for every tranche (issue 19): before, the view ignored the events, so a debt acknowledged in
+    2026 looked time-barred and dropped out of the court queue.
+
+    Hand-derived (due dates: 2023-09 → 10.10.2023; 2026-06 → 15.07.2026, 2026-07 → 17.08.2026, 2026-08 →
+    15.09.2026):
+    - account «3» 2023-09 acknowledged 01.10.2026 (installment agreement) → 01.10.2029;
+    - account «1» 2023-09, no event → 11.10.2026 (time-barred on 26.11.2026);
+    - account «2» 2026-06 filed 01.10.2026, pending → no expiry while in court;
+    - account «2» 2026-07 filed 01.09.2026, order cancelled 15.10.2026 → the period resumes after the cancellation
+      and is extended to six months if less remained (ГК 204 п.1, 3) — whatever the rules give, all three agree;
+    - account «2» 2026-08 filed 01.10.2026, left without consideration 20.10.2026 (ГК 204 п.2).
+    """
+
+    def test_form_view_and_queue_agree(self):
+        Event = self.env["ukkr.limitation.event"]
+        agreement = self.draft(suffix="3", term_months=5, first_payment_date="2026-11-01")
+        with today_is("2026-10-01"):
+            agreement.action_fill_tranches()
+            agreement.action_generate_schedule()
+            agreement.action_activate()
+        for period, events in (("2026-06", [("filed", "2026-10-01")]),
+                               ("2026-07", [("filed", "2026-09-01"), ("cancelled", "2026-10-15")]),
+                               ("2026-08", [("filed", "2026-10-01"), ("dismissed", "2026-10-20")])):
+            for kind, day in events:
+                Event.create({"account_id": self.account["2"].id, "period": period, "kind": kind, "date": day})
+        today = date(2026, 11, 26)
+        expected = {("3", "2023-09"): date(2029, 10, 1), ("1", "2023-09"): date(2026, 10, 11),
+                    ("2", "2026-06"): None}
+        for suffix in ("1", "2", "3"):
+            account = self.account[suffix]
+            form = {t["period"]: t["limitation_expiry"] for t in account.debt_tranches(today)}
+            view = {t.period: t.limitation_expiry and date(*map(int, t.limitation_expiry.split("-")))
+                    for t in self.env["ukkr.debt.tranche"].search([("account_id", "=", account.id)])}
+            self.assertEqual({p: e or None for p, e in view.items()}, form, "account %s" % account.name)
+            for (wanted_suffix, period), expiry in expected.items():
+                if wanted_suffix == suffix:
+                    self.assertEqual(form[period], expiry, (suffix, period))
+        # the queue: the acknowledged debt stays in it, the time-barred one does not
+        acknowledged, barred = self.open_case("3"), self.open_case("1")
+        with today_is("2026-11-26"):
+            queued = {case_id: expiry for case_id, expiry, _debt in self.env["ukkr.court.case"].court_queue()}
+        self.assertEqual(queued.get(acknowledged.id), date(2029, 10, 1))
+        self.assertNotIn(barred.id, queued)
+        # the clock follows an event removed (the agreement cancelled by the manager): back to 11.10.2026
+        agreement.sudo(self.manager).action_cancel()
+        tranche = self.env["ukkr.debt.tranche"].search([("account_id", "=", self.account["3"].id)])
+        self.assertEqual(tranche.limitation_expiry, "2026-10-11")

@@ -25,13 +25,14 @@ class TestPenaltyRules(TransactionCase):
         self.assertEqual(self.rules.due_date("2023-05"), date(2023, 6, 13))
         # 10.01.2026 Saturday, 11.01 Sunday → Monday 12.01.2026
         self.assertEqual(self.rules.due_date("2025-12"), date(2026, 1, 12))
-        self.assertEqual(self.rules.due_date("2026-02"), date(2026, 3, 10))   # ambiguous period: the 10th kept
+        # period 2026-02 is paid in March 2026 under 177-ФЗ: the 15th; 15.03.2026 is a Sunday → 16.03.2026
+        self.assertEqual(self.rules.due_date("2026-02"), date(2026, 3, 16))
         self.assertEqual(self.rules.due_date("2026-03"), date(2026, 4, 15))   # from period 2026-03: the 15th
         # 10.05.2019 was a day off (transfer): → Monday 13.05.2019
         self.assertEqual(self.rules.due_date("2019-04"), date(2019, 5, 13))
-        # the 2026-02 rule is configurable: moved to the 15th, 15.03.2026 is a Sunday → 16.03.2026
-        self.env.ref("ukkr_collections.due_day_2026_02").day = 15
-        self.assertEqual(self.rules.due_date("2026-02"), date(2026, 3, 16))
+        # the 2026-02 rule is configurable: back to the 10th, Tuesday 10.03.2026
+        self.env.ref("ukkr_collections.due_day_2026_02").day = 10
+        self.assertEqual(self.rules.due_date("2026-02"), date(2026, 3, 10))
         for bad in ("2026-13", "03.2026", "", None):
             with self.assertRaises(UserError):
                 self.rules.due_date(bad)

@@ -25,7 +25,8 @@ from odoo.tests import common
 
 from odoo.addons.ukkr_debt_plan.tests.common import today_is
 
-from .test_billing_import import ACCOUNTS, ACCRUALS, PAYMENTS
+from ..models import court_application_docx
+from .test_billing_import import ACCOUNTS, ACCOUNTS_IDENTIFIED, ACCRUALS, PAYMENTS
 
 _logger = logging.getLogger(__name__)
 GROUPS = [("operator", "ukkr_debt_plan.group_ukkr_operator"), ("lawyer", "ukkr_debt_plan.group_ukkr_lawyer"),
@@ -37,9 +38,10 @@ ABSTRACT, WIZARD = "abstract", "wizard"
 MATRIX = {
     #                                operator lawyer  manager  executor control
     # ukkr_debt_plan
-    "ukkr.plan":                    ("r",    "r",    "r",    "r",    "rwc"),
-    "ukkr.plan.section":            ("r",    "r",    "r",    "r",    "rwcu"),
-    "ukkr.plan.measure":            ("r",    "r",    "r",    "r",    "rwc"),
+    # executors of measure 4 edit the drafts they made (RULE_CASES); the sample is such a draft
+    "ukkr.plan":                    ("r",    "r",    "r",    "rw",   "rwc"),
+    "ukkr.plan.section":            ("r",    "r",    "r",    "rwc",  "rwcu"),
+    "ukkr.plan.measure":            ("r",    "r",    "r",    "rwc",  "rwc"),
     "ukkr.plan.execution":          ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),   # own measures: RULE_CASES
     "ukkr.plan.meeting":            ("rwc",  "r",    "rwcu", "rwc",  "rwcu"),
     "ukkr.plan.meeting.decision":   ("rwcu", "r",    "rwcu", "rwcu", "rwcu"),
@@ -48,6 +50,7 @@ MATRIX = {
     "ukkr.workflow.mixin":          ABSTRACT,
     "ukkr.workflow.line.mixin":     ABSTRACT,
     "ukkr.step.wizard":             WIZARD,
+    "res.authentication.attempt":   (".",    ".",    ".",    ".",    "."),   # login attempts: system admin only
     "res.users":                    ("r",    "r",    "r",    "r",    "r"),
     "mail.message":                 ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),  # chatter: as its document allows
     # Odoo's models the suite extends (issue 17): scheduled actions run in their user's language, menus under a
@@ -64,6 +67,7 @@ MATRIX = {
     "ukkr.rule.due.day":            ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.holiday":            ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.penalty.band":       ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.key.rate.load.wizard":    WIZARD,
     # accounts and the ledger (administration: municipal housing only, RULE_CASES)
     "ukkr.settlement":              ("rwc",  "r",    "rwcu", "r",    "r"),
     "ukkr.building":                ("rwc",  "r",    "rwcu", "r",    "r"),
@@ -75,6 +79,8 @@ MATRIX = {
     "ukkr.payment.allocation":      ("r",    "r",    "r",    ".",    "."),
     "ukkr.billing.import":          ("r",    "r",    "r",    ".",    "."),   # written by import_content only
     "ukkr.billing.import.wizard":   WIZARD,
+    "ukkr.unmatched.payment":       ("rw",   "r",    "rw",   ".",    "."),   # listed by the importer only
+    "ukkr.notice.register":         ("r",    "r",    "r",    ".",    "."),   # made by the notices' action only
     "ukkr.monthly.close":           ("r",    "r",    "r",    "r",    "r"),   # written by close_period only
     "ukkr.monthly.close.wizard":    WIZARD,
     "ukkr.debt.snapshot":           ("r",    "r",    "r",    "r",    "r"),
@@ -91,6 +97,11 @@ MATRIX = {
     "ukkr.rule.service.limitation": ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.disconnect.cost":    ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.enforcement":        ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.court.term":         ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.court.precinct":     ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.rule.eviction":           ("r",    "r",    "rwcu", "r",    "r"),
+    "ukkr.document.template":       (".",    "rwc",  "rwcu", ".",    "."),   # the lawyers' DOCX templates
+    "res.partner.id_number":        (".",    "rwcu", "rwcu", ".",    "."),   # identity documents (152-ФЗ)
     # debtor cases and their actions (administration: municipal housing only)
     "ukkr.measure.action":          ABSTRACT,
     "ukkr.measure.figure":          ABSTRACT,
@@ -120,6 +131,8 @@ MATRIX = {
     # next best action (issue 23.3): rebuilt by refresh() only
     "ukkr.next.action":             ("r",    "r",    "r",    ".",    "."),
     "ukkr.next.action.rate":        ("r",    "r",    "r",    ".",    "."),
+    "ukkr.court.register":          ("r",    "rwc",  "rwcu", ".",    "."),   # made by make_registers only
+    "ukkr.court.register.wizard":   WIZARD,
     # agreements (measures 13, 16, 17)
     "ukkr.installment.agreement":   ("rwc",  "rw",   "rwcu", "r",    "r"),
     "ukkr.installment.line":        ("rwcu", "rwcu", "rwcu", "r",    "r"),
@@ -153,7 +166,9 @@ MATRIX = {
     "ukkr.debt.snapshot.analysis":  ("r",    "r",    "r",    "r",    "r"),   # SQL view
     "ukkr.debt.service.analysis":   ("r",    "r",    "r",    "r",    "r"),   # SQL view
     "ukkr.report.dispatch":         ("r",    "r",    "r",    "r",    "r"),   # written by the dispatch only
+    "ukkr.job":                     ("r",    "r",    "r",    "r",    "r"),   # own jobs (RULE_CASES); run by _launch
     "ukkr.case.analysis":           ("r",    "r",    "r",    "r",    "r"),   # SQL view, no personal field
+    "ukkr.notice.posting":          ("rwc",  "r",    "rwcu", "r",    "r"),   # measure 11: buildings, no names
     "ukkr.report.mixin":            ABSTRACT,
     "ukkr.monthly.report":          ABSTRACT,
     "ukkr.municipal.report":        ABSTRACT,
@@ -168,6 +183,11 @@ MATRIX = {
     "ukkr.cost.recovery.line":      WIZARD,
     "res.config.settings":          WIZARD,
     "report.ukkr_reports.building_debt_notice_document": ABSTRACT,
+    "report.ukkr_collections.court_application_document": ABSTRACT,
+    "report.ukkr_collections.enforcement_document_mixin": ABSTRACT,
+    "report.ukkr_collections.enforcement_fssp_application": ABSTRACT,
+    "report.ukkr_collections.enforcement_bank_application": ABSTRACT,
+    "report.ukkr_collections.write_off_documents": ABSTRACT,
     "report.ukkr_reports.monthly_report_xlsx":           ABSTRACT,
     "report.ukkr_reports.municipal_report_xlsx":         ABSTRACT,
     "report.ukkr_reports.plan_execution_report_xlsx":    ABSTRACT,
@@ -189,7 +209,15 @@ RULE_CASES = [
     for group, allowed in (("operator", others_allowed), ("lawyer", others_allowed), ("manager", others_allowed),
                            ("executor", others_allowed), ("control", True))
 ] + [
+    (model, "executor", "w", kind, allowed)
+    for model in ("ukkr.plan", "ukkr.plan.measure")
+    for kind, allowed in (("plan in force", False), ("own draft", True), ("another's draft", False))
+] + [
     ("auditlog.log", "manager", "r", "write log", True), ("auditlog.log", "control", "r", "write log", False),
+] + [
+    # a background job is seen by the user who started it and by the УККР manager
+    ("ukkr.job", group, "r", "another's job", group == "manager")
+    for group in ("operator", "lawyer", "manager", "executor", "control")
 ] + [
     ("ukkr.court.case", group, op, kind, allowed)
     for op, kind, allowed_groups in (
@@ -206,7 +234,7 @@ WIZARDS = {
                                                  "filename": "accounts.csv", "dry_run": True},
                                    "action_import", {"operator", "manager"}),
     "ukkr.plan.version.wizard": (lambda case: {"plan_id": case.plan.id, "reason": "Проверка прав"},
-                                 "action_create_version", {"control"}),
+                                 "action_create_version", {"control", "executor"}),   # executor: of measure 4
     "ukkr.case.close.wizard": (lambda case: {"case_ids": [(6, 0, case.municipal_case().ids)], "reason": "error"},
                                "action_confirm", {"operator", "lawyer", "manager"}),
     "ukkr.report.wizard": (lambda case: {"report": "plan_execution", "date_from": "2026-01-01",
@@ -240,6 +268,8 @@ WIZARDS = {
                                 "action_generate", {"lawyer", "manager"}),
     "ukkr.court.file.wizard": (lambda case: {"court_case_ids": [(6, 0, case.court_order().ids)],
                                              "date_filed": "2026-11-26"}, "action_file", {"lawyer", "manager"}),
+    "ukkr.court.register.wizard": (lambda case: {"court_case_ids": [(6, 0, case.court_order().ids)],
+                                                 "date": "2026-11-26"}, "action_create", {"lawyer", "manager"}),
     "ukkr.limitation.candidate.wizard": (lambda case: {"line_ids": [(0, 0, case.limitation_candidate())],
                                                        "send_now": False},
                                          "action_create", {"operator", "lawyer", "manager"}),
@@ -248,6 +278,9 @@ WIZARDS = {
     "ukkr.step.wizard": (lambda case: {"res_model": "ukkr.notice", "res_id": case.sent_notice().id,
                                        "step": "confirm_delivery", "date": "2026-11-26", "text": "РПО (проверка прав)"},
                          "action_confirm", {"operator", "lawyer", "manager"}),
+    "ukkr.key.rate.load.wizard": (lambda case: {"filename": "KeyRate.xml", "dry_run": True, "file": base64.b64encode(
+        b"<KeyRate><KR><DT>2026-02-16T00:00:00+03:00</DT><Rate>15.50</Rate></KR></KeyRate>")},
+                                  "action_load", {"manager"}),
 }
 IDENTITY_FIELD = re.compile(r"passport|snils|birth|identity|id_doc|id_card|pasport", re.I)
 
@@ -260,10 +293,12 @@ class TestRoleMatrix(common.TransactionCase):
         super().setUp()
         env = self.env
         with today_is("2026-11-26"):
-            for text, name in ((ACCOUNTS, "accounts.csv"), (ACCRUALS, "accruals.csv"), (PAYMENTS, "payments.csv")):
+            for text, name in ((ACCOUNTS_IDENTIFIED, "accounts.csv"), (ACCRUALS, "accruals.csv"),
+                               (PAYMENTS, "payments.csv")):
                 env["ukkr.billing.import"].import_content(text.encode("utf-8"), name)
             if not env["ukkr.monthly.close"].search([("period", "=", "2026-09")]):
                 env["ukkr.monthly.close"].close_period("2026-09")
+        env.user.company_id.write({"vat": "2434000014", "company_registry": "1242400000006"})   # the claimant
         Users = env["res.users"].with_context(no_reset_password=True, tracking_disable=True)
         self.users = {code: Users.create({"name": "Матрица: " + code, "login": "t_matrix_" + code, "lang": False,
                                           "email": "matrix_%s@ukkr.example.ru" % code,
@@ -279,6 +314,10 @@ class TestRoleMatrix(common.TransactionCase):
             "responsible_user_ids": [(6, 0, [u.id for u in self.users.values()])]})
         self.other_measure = env["ukkr.plan.measure"].create({
             "plan_id": self.plan.id, "number": 992, "name": "Чужое мероприятие (проверка прав)"})
+        # the executor is measure 4's: it drafts a version of the plan and edits that draft only
+        env.ref("ukkr_debt_plan.measure_4").responsible_user_ids = [(4, self.users["executor"].id)]
+        self.draft = self.plan.sudo(self.users["executor"]).action_new_version("Проверка прав: редакция")
+        self.others_draft = self.plan.sudo(self.users["control"]).action_new_version("Проверка прав: чужая")
         self.meeting = env["ukkr.plan.meeting"].create({"name": "Совещание (проверка прав)", "date": "2026-12-01",
                                                         "measure_id": env.ref("ukkr_debt_plan.measure_3").id})
         self.log = env["auditlog.log"].create({
@@ -313,6 +352,16 @@ class TestRoleMatrix(common.TransactionCase):
         with today_is("2026-11-26"):
             order._load_tranches("2026-11-26")
         return order
+    def document_template(self):
+        return self.env["ukkr.document.template"].create({
+            "name": "Заявление (проверка)", "kind": "court_order", "date_from": "1990-01-01", "date_to": "1990-12-31",
+            "file": base64.b64encode(court_application_docx.default_template("court_order"))})
+
+    def court_register(self):
+        """A register of the municipal account's court order (made by the superuser)."""
+        with today_is("2026-11-26"):
+            return self.env["ukkr.court.register"]._make_registers(self.court_order(), "2026-11-26")
+
     def sent_notice(self):
         """A registered letter to the municipal account, sent."""
         notice = self.env["ukkr.notice"].create({"account_id": self.municipal.id, "channel": "registered_letter"})
@@ -338,7 +387,7 @@ class TestRoleMatrix(common.TransactionCase):
 
     def fixtures(self):
         """model → (sample record, values to create one, field written back with its own value)."""
-        env, municipal, plan = self.env, self.municipal, self.plan
+        env, municipal = self.env, self.municipal
         heating = env["ukkr.service"].search([("code", "=", "heating")])
         entry = {"measure_id": self.shared_measure.id, "kind": "entry", "period_start": "2026-11-01",
                  "period_end": "2026-11-30", "deadline": "2026-11-30"}
@@ -357,12 +406,12 @@ class TestRoleMatrix(common.TransactionCase):
         write_off = env["ukkr.write.off"].create({"account_id": municipal.id, "reason": "deceased",
                                                   "line_ids": [(0, 0, {"period": "2026-09", "principal": 10})]})
         return {
-            "ukkr.plan": (plan, {"name": "План (проверка)", "order_number": "1-р", "order_date": "2026-01-01",
-                                 "date_from": "2026-01-01", "date_to": "2026-12-31"}, "name"),
-            "ukkr.plan.section": (first("ukkr.plan.section", [("plan_id", "=", plan.id)]),
-                                  {"plan_id": plan.id, "name": "Раздел (проверка)"}, "name"),
-            "ukkr.plan.measure": (self.shared_measure, {"plan_id": plan.id, "number": 993, "name": "Проверка"},
-                                  "name"),
+            "ukkr.plan": (self.draft, {"name": "План (проверка)", "order_number": "1-р", "order_date": "2026-01-01",
+                                       "date_from": "2026-01-01", "date_to": "2026-12-31"}, "name"),
+            "ukkr.plan.section": (first("ukkr.plan.section", [("plan_id", "=", self.draft.id)]),
+                                  {"plan_id": self.draft.id, "name": "Раздел (проверка)"}, "name"),
+            "ukkr.plan.measure": (self.draft.measure_ids.filtered(lambda m: m.number == 991),
+                                  {"plan_id": self.draft.id, "number": 993, "name": "Проверка"}, "name"),
             "ukkr.plan.execution": (shared_entry, entry, "evidence_note"),
             "ukkr.plan.meeting": (self.meeting, {"name": "Встреча (проверка)", "date": "2026-12-01",
                                                  "measure_id": env.ref("ukkr_debt_plan.measure_3").id}, "name"),
@@ -386,6 +435,10 @@ class TestRoleMatrix(common.TransactionCase):
                 "new_value_char": "b", "mail_message_id": shared_entry.message_post(body="Проверка").id}), {
                 "field": "state", "field_desc": "Статус", "field_type": "char",
                 "mail_message_id": shared_entry.message_post(body="Проверка 2").id}, "field_desc"),
+            "res.authentication.attempt": (
+                env["res.authentication.attempt"].create({"login": "t_matrix_operator", "remote": "192.0.2.1",
+                                                          "result": "failed"}),
+                {"login": "t_matrix_new", "remote": "192.0.2.2"}, "login"),
             "ukkr.rule.key.rate": (first("ukkr.rule.key.rate"), dict(source, date_from="2001-01-01", rate=5.0),
                                    "note"),
             "ukkr.rule.penalty.cap": (first("ukkr.rule.penalty.cap"),
@@ -416,6 +469,10 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.payment.allocation": (first("ukkr.payment.allocation", [("account_id", "=", municipal.id)]), None,
                                         "amount"),
             "ukkr.billing.import": (first("ukkr.billing.import"), None, "name"),
+            "ukkr.notice.register": (env["ukkr.notice.register"].create({"name": "РПД-проверка"}), None, "name"),
+            "ukkr.unmatched.payment": (env["ukkr.unmatched.payment"].create({
+                "doc": "1С:проверка прав", "date": "2026-11-20", "amount": 100, "payer": "Неизвестный"}),
+                None, "note"),
             "ukkr.monthly.close": (first("ukkr.monthly.close", [("period", "=", "2026-09")]), None, "period"),
             "ukkr.debt.snapshot": (first("ukkr.debt.snapshot", [("account_id", "=", municipal.id)]), None, "debt"),
             "ukkr.period": (first("ukkr.period", [("name", "=", "2026-09")]),
@@ -441,6 +498,21 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.rule.enforcement": (first("ukkr.rule.enforcement"), dict(
                 source, name="Проверка", employer_limit=100000, date_from="1995-01-01", date_to="1995-12-31"),
                 "note"),
+            "ukkr.rule.court.term": (first("ukkr.rule.court.term"), dict(
+                source, name="Проверка", objection_days=10, date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.court.register": (self.court_register(), {"name": "Р-1995-0001", "date": "2026-11-26",
+                                                            "court_name": "Проверка"}, "court_address"),
+            "ukkr.document.template": (self.document_template(), {
+                "name": "Проверка", "kind": "claim", "date_from": "1995-01-01", "date_to": "1995-12-31",
+                "file": base64.b64encode(court_application_docx.default_template("claim"))}, "note"),
+            "ukkr.rule.eviction": (first("ukkr.rule.eviction"), dict(
+                source, name="Проверка", date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "ukkr.rule.court.precinct": (first("ukkr.rule.court.precinct"), dict(
+                source, name="Проверка", court="district", date_from="1995-01-01", date_to="1995-12-31"), "note"),
+            "res.partner.id_number": (first("res.partner.id_number", [("partner_id", "=", municipal.partner_id.id)]),
+                                      {"partner_id": municipal.partner_id.id, "name": "0412 123456",
+                                       "category_id": env.ref("ukkr_collections.id_category_passport_rf").id},
+                                      "comment"),
             "ukkr.case.stage": (env.ref("ukkr_collections.case_stage_court"),
                                 {"name": "Проверка", "code": "court", "sequence": 55}, "description"),
             "ukkr.case.trigger": (env.ref("ukkr_collections.case_trigger_individual"), dict(
@@ -536,6 +608,12 @@ class TestRoleMatrix(common.TransactionCase):
             "ukkr.case.analysis": (first("ukkr.case.analysis"), None, "case_count"),
             "ukkr.report.dispatch": (env["ukkr.report.dispatch"].create({"period": "2026-09", "state": "failed"}),
                                      None, "period"),
+            # each role reads a job of its own (the record rules on others' jobs: RULE_CASES)
+            "ukkr.job": (lambda user: env["ukkr.job"].sudo()._workflow_create({
+                "name": "Проверка прав", "kind": "report", "user_id": user.id}), None, "name"),
+            "ukkr.notice.posting": (env["ukkr.notice.posting"].create({
+                "building_id": municipal.building_id.id, "date": "2026-11-20"}),
+                {"building_id": municipal.building_id.id, "date": "2026-11-21"}, "note"),
             "ukkr.sms.gateway": (env["ukkr.sms.gateway"].create({"name": "Проверка прав", "url": "http://127.0.0.1:9/"}),
                                  {"name": "Новый шлюз", "url": "http://127.0.0.1:9/", "active": False}, "name"),
             "ukkr.sms.message": (env["ukkr.sms.message"].create({"phone": "+79131234567", "body": "Проверка"}),
@@ -572,6 +650,14 @@ class TestRoleMatrix(common.TransactionCase):
             ("ukkr.plan.execution", "own measure"): executions["own measure"],
             ("ukkr.plan.execution", "other measure"): executions["other measure"],
             ("auditlog.log", "write log"): self.write_log,
+            ("ukkr.job", "another's job"): env["ukkr.job"].sudo()._workflow_create({
+                "name": "Чужое задание", "kind": "report", "user_id": env.ref("base.user_root").id}),
+            ("ukkr.plan", "plan in force"): self.plan, ("ukkr.plan", "own draft"): self.draft,
+            ("ukkr.plan", "another's draft"): self.others_draft,
+            ("ukkr.plan.measure", "plan in force"): self.shared_measure,
+            ("ukkr.plan.measure", "own draft"): self.draft.measure_ids.filtered(lambda m: m.number == 991),
+            ("ukkr.plan.measure", "another's draft"): self.others_draft.measure_ids.filtered(
+                lambda m: m.number == 991),
             ("ukkr.court.case", "private order"): self.court_order(self.private_debtor),
             ("ukkr.court.case", "municipal order"): self.court_order(),
             ("ukkr.court.case", "municipal eviction"): env["ukkr.court.case"].create({
@@ -679,10 +765,12 @@ class TestRoleMatrix(common.TransactionCase):
             if model not in fixtures:
                 problems.append("%s: no sample record and create values in fixtures()" % model)
                 continue
-            record, create_values, field = fixtures[model]
-            self.assertTrue(record, "sample record of %s" % model)
-            self.assertTrue(record._fields[field].store, "%s.%s: write back a stored field" % (model, field))
+            sample, create_values, field = fixtures[model]
             for (code, _xml_id), allowed_ops in zip(GROUPS, row):
+                # a sample may be made per user (records each user sees only as their own)
+                record = sample(self.users[code]) if callable(sample) else sample
+                self.assertTrue(record, "sample record of %s" % model)
+                self.assertTrue(record._fields[field].store, "%s.%s: write back a stored field" % (model, field))
                 for op in OPERATIONS:
                     calls += 1
                     outcome = self.attempt(model, self.users[code], op, record, create_values, field)
@@ -695,8 +783,8 @@ class TestRoleMatrix(common.TransactionCase):
         problems = []
         for model, code, op, kind, allowed in RULE_CASES:
             record = samples[(model, kind)]
-            field = ("evidence_note" if model == "ukkr.plan.execution" else "note") if op == "w" \
-                else self.stored_field(record)
+            field = {"ukkr.plan.execution": "evidence_note", "ukkr.plan": "name",
+                     "ukkr.plan.measure": "name"}.get(model, "note") if op == "w" else self.stored_field(record)
             outcome = self.attempt(model, self.users[code], op, record, None, field)
             self.check_cell("%s (%s)" % (model, kind), code, op, allowed, outcome, problems)
         _logger.info("Role matrix: %d record-rule cases", len(RULE_CASES))

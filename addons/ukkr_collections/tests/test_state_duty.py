@@ -118,8 +118,11 @@ class TestStateDuty(TransactionCase):
                     (1000000000, 450000)], NEW, "court_order")
         # old scale: 50 000 → 1 700 / 2 = 850; 5 000 → minimum 400 / 2 = 200
         self.check([(5000, 200), (50000, 850), (200000, 2600)], OLD, "court_order")
-        # arbitration: new 10 000 / 2 = 5 000; 300 000 → 20 000 / 2; old 10 000 → 2 000 / 2 = 1 000
-        self.check([(50000, 5000), (300000, 10000)], NEW, "court_order", "arbitration")
+        # arbitration (НК 333.21 п.1 пп.2, 259-ФЗ): half the claim duty, not less than 8 000 —
+        # 40 000 and 50 000: 10 000 / 2 = 5 000 → 8 000; 300 000: 20 000 / 2 = 10 000; 220 000: 16 000 / 2 = 8 000;
+        # 200 000: 15 000 / 2 = 7 500 → 8 000; old scale 10 000 → 2 000 / 2 = 1 000 (no minimum before 09.09.2024)
+        self.check([(40000, 8000), (50000, 8000), (200000, 8000), (220000, 8000), (300000, 10000)], NEW,
+                   "court_order", "arbitration")
         self.check([(10000, 1000)], OLD, "court_order", "arbitration")
 
     def test_rounding_kopecks(self):

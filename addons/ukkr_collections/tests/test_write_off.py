@@ -83,6 +83,20 @@ class TestWriteOff(AgreementCase):
             with self.assertRaisesRegex(UserError, "already posted"):
                 write_off._post()
             self.assertEqual(self.written_off("1"), 5000.0, "posted once")
+            # the act ИНВ-17 with its appendix and the director's order, from the posted write-off
+            report = self.env.ref("ukkr_collections.report_write_off_documents")
+            html = report.sudo(self.lawyer).render_qweb_html(write_off.ids)[0].decode("utf-8")
+            for expected in ("ИНВ-17", "0317017", "АКТ ИНВЕНТАРИЗАЦИИ", "62.01", "5 000,00", "СПРАВКА",
+                             "Иванов Иван Иванович", "9900000001", "2023-09", "истёк срок исковой давности",
+                             "ПРИКАЗ", "О списании дебиторской задолженности", "91.02", "007",
+                             "26.11.2026"):
+                self.assertIn(expected, html)
+            for user in (self.operator, self.control):
+                with self.assertRaises(AccessError):
+                    report.sudo(user).render_qweb_html(write_off.ids)
+            other = drafts - write_off                                   # still a draft: no act yet
+            with self.assertRaisesRegex(UserError, "not posted|не проведено"):
+                report.sudo(self.lawyer).render_qweb_html(other.ids)
         with today_is("2026-12-01"):
             november = self.env["ukkr.monthly.close"].sudo(self.manager).close_period("2026-11")
         self.assertEqual(november.debt_total, 17000.0)

@@ -9,3 +9,4 @@ from . import ukkr_fssp_reconciliation_wizard
 from . import ukkr_court_batch_wizard
 from . import ukkr_limitation_candidate_wizard
 from . import ukkr_limitation_candidate_safeguard
+from . import ukkr_key_rate_load_wizard

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.ukkr_job import report_progress
+
 
 class UkkrCourtBatchWizard(models.TransientModel):
     """Applications for court orders for many cases at once (measure 18: at least 10 a month).
@@ -74,13 +76,24 @@ class UkkrCourtBatchWizard(models.TransientModel):
 
     @api.multi
     def action_generate(self):
-        """One court-order case per debtor case (state prepared), with its tranches, route, duty and DOCX."""
+        """One court-order case per ready debtor case (state prepared), with its tranches, route, duty and DOCX; a
+        background job above the sync limit of cases (``ukkr.job``), at once below it."""
         self.ensure_one()
+        cases = self._check_generate()
+        return self.env["ukkr.job"]._launch("court_batch", self, "_run_generate", len(cases),
+                                            _("Court order applications for %d cases") % len(cases))
+
+    def _check_generate(self):
         cases = self.case_ids.filtered(lambda c: c.state == "open")
         if not cases:
             raise UserError(_("Select at least one open debtor case."))
         if self.date > fields.Date.context_today(self):
             raise UserError(_("Applications cannot be prepared on a future date."))
+        return cases
+
+    def _run_generate(self):
+        self.ensure_one()
+        cases = self._check_generate()
         found = cases._filing_readiness_map(self.date)
         held = cases.filtered(lambda c: found[c.id])
         cases -= held
@@ -94,7 +107,8 @@ class UkkrCourtBatchWizard(models.TransientModel):
             fields.Datetime.now())).strftime("%d.%m.%Y %H:%M"), self.env.user.name)
         Court = self.env["ukkr.court.case"]
         created = Court
-        for case in cases:
+        for done, case in enumerate(cases):
+            report_progress(self.env, done, len(cases), _("Applications") if not done else None)
             court = Court._workflow_create({"account_id": case.account_id.id, "case_id": case.id,
                                             "kind": "court_order", "date": self.date, "batch_ref": batch})
             court._load_tranches(self.date)
@@ -111,6 +125,7 @@ class UkkrCourtBatchWizard(models.TransientModel):
                 continue
             court.action_generate_application()
             created |= court
+        report_progress(self.env, len(cases), len(cases))
         if not created:
             raise UserError(_("No application was prepared:\n%s") % "\n".join(skipped))
         if skipped:
@@ -149,3 +164,22 @@ class UkkrCourtFileWizard(models.TransientModel):
         cases._file(self.date_filed)
         return {"type": "ir.actions.act_window", "name": _("Filed court cases"), "res_model": "ukkr.court.case",
                 "view_mode": "tree,form", "domain": [("id", "in", cases.ids)], "target": "current"}
+
+
+class UkkrCourtRegisterWizard(models.TransientModel):
+    """«Реестры для судов»: the selected prepared applications as one register per court, with its cover letter and
+    ZIP (ukkr.court.register.make_registers)."""
+    _name = "ukkr.court.register.wizard"
+    _description = "Registers of applications per court"
+
+    court_case_ids = fields.Many2many("ukkr.court.case", string="Court cases",
+                                      default=lambda self: self.env.context.get("active_ids"))
+    date = fields.Date("Register date", required=True, default=lambda self: fields.Date.context_today(self))
+
+    @api.multi
+    def action_create(self):
+        self.ensure_one()
+        registers = self.env["ukkr.court.register"]._make_registers(self.court_case_ids, self.date)
+        return {"type": "ir.actions.act_window", "name": _("Registers for the courts"),
+                "res_model": "ukkr.court.register", "view_mode": "tree,form",
+                "domain": [("id", "in", registers.ids)], "target": "current"}

@@ -68,6 +68,13 @@ class UkkrMonthlyCloseWizard(models.TransientModel):
         return next_period_to_close(_period(self._last_ended()), closed)
 
     def action_close(self):
-        close = self.env["ukkr.monthly.close"].close_period(self.period)
+        """A background job above the sync limit of accounts (``ukkr.job``), at once below it."""
+        self.ensure_one()
+        self.env.cr.execute("SELECT count(*) FROM ukkr_personal_account")
+        return self.env["ukkr.job"]._launch("close", self, "_run_close", self.env.cr.fetchone()[0],
+                                            _("Monthly close %s") % self.period.strip())
+
+    def _run_close(self):
+        close = self.env["ukkr.monthly.close"].close_period(self.period.strip())
         return {"type": "ir.actions.act_window", "res_model": "ukkr.monthly.close", "res_id": close.id,
                 "view_mode": "form", "target": "current"}

@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.ukkr_job import report_progress
 from ..models.ukkr_notice import NOTICE_CHANNELS, NOTICE_KINDS
 
 
@@ -18,6 +19,15 @@ class UkkrNoticeBatchWizard(models.TransientModel):
 
     @api.multi
     def action_create(self):
+        """A background job above the sync limit of cases (``ukkr.job``), at once below it."""
+        self.ensure_one()
+        cases = self.case_ids.filtered(lambda c: c.state == "open")
+        if not cases:
+            raise UserError(_("Select at least one open debtor case."))
+        return self.env["ukkr.job"]._launch("notice_batch", self, "_run_create", len(cases),
+                                            _("Notices for %d cases") % len(cases))
+
+    def _run_create(self):
         self.ensure_one()
         cases = self.case_ids.filtered(lambda c: c.state == "open")
         if not cases:
@@ -32,7 +42,9 @@ class UkkrNoticeBatchWizard(models.TransientModel):
         Notice = self.env["ukkr.notice"]
         reachable = {"sms": lambda a: a.phone and not a.sms_opt_out,
                      "email": lambda a: (a.email or a.partner_id.email) and not a.email_opt_out}.get(self.channel)
-        for case in cases.filtered(lambda c: c.id not in already):
+        todo = cases.filtered(lambda c: c.id not in already)
+        for done, case in enumerate(todo):
+            report_progress(self.env, done, len(todo), _("Notices") if not done else None)
             if reachable and not reachable(case.account_id.sudo()):
                 continue  # no phone / e-mail, or the payer refused the channel
             debt = Notice._debt_values(case.account_id)
@@ -40,6 +52,7 @@ class UkkrNoticeBatchWizard(models.TransientModel):
                 continue  # paid since the close: nothing to notify about (the daily job closes the case)
             Notice |= Notice._workflow_create(dict(case_id=case.id, account_id=case.account_id.id, kind=self.kind,
                                                    channel=self.channel, date=today, batch_ref=batch))
+        report_progress(self.env, len(todo), len(todo))
         if self.send_now and Notice:
             Notice.action_send()
         return {"type": "ir.actions.act_window", "name": _("Notices created"), "res_model": "ukkr.notice",

@@ -3,10 +3,11 @@ from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 from odoo.tools import html_escape
 
-from odoo.addons.web.controllers.main import Home, ReportController
+from odoo.addons.password_security.controllers.main import PasswordSecurityHome
+from odoo.addons.web.controllers.main import ReportController
 
 
-class UkkrHome(Home):
+class UkkrHome(PasswordSecurityHome):
     """The login page speaks the suite's language: Russian, whatever the browser asks for, when it is installed.
 
     Odoo 11 takes the login page's language from the browser's Accept-Language; a municipal office's browsers are
@@ -21,7 +22,15 @@ class UkkrHome(Home):
             if wanted in installed:
                 request.session.context = dict(request.session.context or {}, lang=wanted)
                 request.context = dict(request.context, lang=wanted)
-        return super().web_login(redirect=redirect, **kw)
+        response = super().web_login(redirect=redirect, **kw)
+        # a login blocked for repeated wrong passwords (OCA auth_brute_force) says so, in Russian
+        qcontext = getattr(response, "qcontext", None)
+        if request.httprequest.method == "POST" and qcontext and qcontext.get("error") and kw.get("login"):
+            message = request.env["res.users"].sudo().with_context(lang=wanted)._ukkr_login_blocked_message(
+                kw["login"], request.httprequest.remote_addr)
+            if message:
+                qcontext["error"] = message
+        return response
 
 
 class UkkrReportController(ReportController):

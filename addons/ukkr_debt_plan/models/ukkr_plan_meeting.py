@@ -42,6 +42,10 @@ class UkkrPlanMeeting(models.Model):
             if meeting.participant_count < 0:
                 raise ValidationError(_("The number of participants cannot be negative."))
 
+    def minutes_date_text(self):
+        """The meeting's date as the minutes print it: 05.11.2026."""
+        return fields.Date.from_string(self.date).strftime("%d.%m.%Y") if self.date else ""
+
     @api.multi
     def action_hold(self):
         """Record the meeting as held: the minutes are required and every decision becomes an activity."""

@@ -26,6 +26,9 @@ class UkkrPlanMeetingDecision(models.Model):
                 raise ValidationError(_("The deadline of a decision cannot be earlier than the meeting (%s).")
                                 % decision.meeting_id.date)
 
+    def deadline_text(self):
+        return fields.Date.from_string(self.deadline).strftime("%d.%m.%Y") if self.deadline else ""
+
     def _schedule_activities(self):
         todo = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get("ukkr.plan.meeting").id

@@ -31,10 +31,12 @@ class TestMeetingsAndEvents(PlanCase):
                                                         "deadline": "2023-03-01"})]})
 
     def test_house_council_counts_for_measure_8(self):
-        self.env["ukkr.plan.meeting"].sudo(self.operator).create({
-            "name": "Встреча с советом дома", "date": "2023-03-05", "kind": "house_council",
-            "measure_id": self.measure(8).id, "address": "ул. Ленина, д. 21", "minutes": "<p>Протокол</p>",
-        }).action_hold()
+        values = {"name": "Встреча с советом дома", "date": "2023-03-05", "kind": "house_council",
+                  "measure_id": self.measure(8).id, "address": "ул. Ленина, д. 21", "minutes": "<p>Протокол</p>"}
+        if "building_ids" in self.env["ukkr.plan.meeting"]._fields:   # with ukkr_collections: the building named
+            settlement = self.env["ukkr.settlement"].create({"name": "гп Тестовый"})
+            values["building_ids"] = [(0, 0, {"settlement_id": settlement.id, "street": "ул. Ленина", "house": "21"})]
+        self.env["ukkr.plan.meeting"].sudo(self.operator).create(values).action_hold()
         self.assertEqual(self.execution(8, "2023-03-15").action_count, 1)
 
     def test_information_events(self):

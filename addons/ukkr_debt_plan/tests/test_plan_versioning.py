@@ -46,3 +46,41 @@ class TestPlanVersioning(PlanCase):
             self.plan.sudo(self.housing).write({"date_to": "2024-12-31"})
         self.measure(18).sudo(self.control).write({"target_qty": 11})
         self.assertEqual(self.measure(18).target_qty, 11)
+
+    def test_executors_of_measure_4_draft_control_puts_in_force(self):
+        """The expert-legal department (measure 4's executor) drafts and edits a version; it cannot put it in force,
+        nor touch the version in force or another's draft; another executor cannot draft at all."""
+        Plan = self.env["ukkr.plan"]
+        before = Plan.search_count([])
+        with self.assertRaises(AccessError):   # the housing department is not measure 4's executor
+            self.plan.sudo(self.housing).action_new_version("Не наше мероприятие")
+        self.assertEqual(Plan.search_count([]), before, "nothing drafted")
+        draft = self.plan.sudo(self.legal).action_new_version("Продление плана на 2027 год")
+        self.assertEqual((draft.state, draft.drafted_by_id, draft.version, len(draft.measure_ids)),
+                         ("draft", self.legal, 2, 29))
+        # the drafter edits the draft: a measure's target, a new measure, the period
+        measure = draft.measure_ids.filtered(lambda m: m.number == 18)
+        measure.sudo(self.legal).write({"target_qty": 12})
+        self.env["ukkr.plan.measure"].sudo(self.legal).create({
+            "plan_id": draft.id, "number": 30, "name": "Сверка с ГИС ЖКХ платёжных документов"})
+        draft.sudo(self.legal).write({"date_to": "2027-12-31"})
+        self.assertIn("Measure 30 added", draft.change_summary)
+        # … but not the version in force, nor puts the draft in force, nor changes a state directly
+        with self.assertRaises(AccessError):
+            self.measure(18).sudo(self.legal).write({"target_qty": 1})
+        with self.assertRaises(AccessError):
+            self.plan.sudo(self.legal).write({"date_to": "2030-12-31"})
+        with self.assertRaises(AccessError):
+            draft.sudo(self.legal).action_activate()
+        with self.assertRaises(UserError):
+            draft.sudo(self.legal).write({"state": "active"})
+        with self.assertRaises(AccessError):   # another executor cannot edit this draft
+            draft.sudo(self.housing).write({"date_to": "2028-12-31"})
+        self.assertEqual((self.plan.state, draft.state, self.measure(18).target_qty), ("active", "draft", 10))
+        # the control group is asked to review it and puts it in force
+        activity = self.env["mail.activity"].search([("res_model", "=", "ukkr.plan"), ("res_id", "=", draft.id)])
+        self.assertEqual(len(activity), 1)
+        draft.sudo(self.control).action_activate()
+        self.assertEqual((self.plan.state, draft.state), ("superseded", "active"))
+        with self.assertRaises(AccessError):   # in force now: the drafter no longer edits it
+            draft.sudo(self.legal).write({"date_to": "2029-12-31"})

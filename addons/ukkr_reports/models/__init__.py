@@ -7,6 +7,7 @@ from . import ukkr_monthly_close
 from . import ukkr_debt_snapshot_analysis
 from . import ukkr_debt_service_analysis
 from . import res_config_settings
+from . import ukkr_notice_posting
 from . import ukkr_case_analysis
 from . import ukkr_write_off_report
 from . import ukkr_cost_recovery_report

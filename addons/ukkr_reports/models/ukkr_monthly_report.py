@@ -14,6 +14,8 @@ from .ukkr_report_mixin import PARAM_AUTO_SEND, PARAM_RECIPIENTS
 _logger = logging.getLogger(__name__)
 
 REPORT_MEASURE = 5  # «Представление в адрес администрации … информации об объеме задолженности …»
+# the report's «Суд» and «ФССП» sheets are the information measures 21 and 26 give the administration monthly
+ALSO_REPORTED = (21, 26)
 OPEN_STATES = ("planned", "in_progress", "returned")
 STATE_LABELS = {"planned": "Запланировано", "in_progress": "В работе", "submitted": "Представлено",
                 "accepted": "Принято", "returned": "Возвращено"}
@@ -179,9 +181,10 @@ class UkkrMonthlyReport(models.AbstractModel):
         Action models that inherit ``ukkr.measure.action`` appear here without any change to this report."""
         month_start, month_end = report_calc.period_bounds(period)
         year_start = date(month_start.year, 1, 1)
-        figure = self.env["ukkr.measure.figure"].sudo()
-        month = figure.figures(fields.Date.to_string(month_start), fields.Date.to_string(month_end))
-        year = figure.figures(fields.Date.to_string(year_start), fields.Date.to_string(month_end))
+        report = self.with_context(lang="ru_RU")   # a printed document: the kinds of action in Russian
+        figure = report.env["ukkr.measure.figure"].sudo()
+        month, year = [figure.figures(fields.Date.to_string(start), fields.Date.to_string(month_end))
+                       + report._plan_record_figures(start, month_end) for start in (month_start, year_start)]
         Plan = self.env["ukkr.plan"].sudo()
         plan = Plan.search([("state", "=", "active")], limit=1) or Plan.search([], order="id desc", limit=1)
         Execution = self.env["ukkr.plan.execution"].sudo()
@@ -202,8 +205,8 @@ class UkkrMonthlyReport(models.AbstractModel):
                 for item in data:
                     if item["measure"] != number:
                         continue
-                    entry = actions.setdefault(item["model"], {"action": item["action"], "month": None,
-                                                               "year": None})
+                    entry = actions.setdefault((item["model"], item["action"]),
+                                               {"action": item["action"], "month": None, "year": None})
                     entry[scope] = item
             month_exec = sorted(in_month[number], key=lambda e: e.period_start)
             rows.append({
@@ -220,6 +223,22 @@ class UkkrMonthlyReport(models.AbstractModel):
                 "evidence": "; ".join((e.evidence_note or "").strip() for e in month_exec
                                       if (e.evidence_note or "").strip()),
             })
+        return rows
+
+    @api.model
+    def _plan_record_figures(self, date_from, date_to):
+        """The plan's own records that evidence measures, as figure rows: meetings held (3, 8) and information
+        events (6, 7) dated in [date_from, date_to], counted per measure number of any plan version."""
+        rows = []
+        for table, model, label, extra in (
+                ("ukkr_plan_meeting", "ukkr.plan.meeting", _("Meetings held"), "AND r.state = 'held'"),
+                ("ukkr_plan_info_event", "ukkr.plan.info.event", _("Information events"), "")):
+            self.env.cr.execute("""
+                SELECT m.number, count(*) FROM {table} r JOIN ukkr_plan_measure m ON m.id = r.measure_id
+                WHERE r.date >= %s AND r.date <= %s {extra} GROUP BY m.number""".format(table=table, extra=extra),
+                                (fields.Date.to_string(date_from), fields.Date.to_string(date_to)))
+            rows += [{"measure": number, "model": model, "action": label, "count": count, "amount": 0.0,
+                      "recovered": 0.0} for number, count in self.env.cr.fetchall()]
         return rows
 
     @staticmethod
@@ -324,8 +343,9 @@ class UkkrMonthlyReport(models.AbstractModel):
         row = book.header(sheet, 15, self._organisation(),
                           "Принимаемые меры по снижению задолженности и их результаты (мероприятие 5 плана)", lines,
                           ["Количество и суммы — по записям о мерах взыскания (уведомления, выезды, соглашения, "
-                           "ограничения, суд, ФССП, списание); «оплачено после меры» — платежи должников после "
-                           "первой меры периода. Исполнение — записи плана за месяц и с начала года."])
+                           "ограничения, суд, ФССП, списание) и по записям плана (проведённые совещания и встречи, "
+                           "информационные мероприятия); «оплачено после меры» — платежи должников после первой "
+                           "меры периода. Исполнение — записи плана за месяц и с начала года."])
         row = book.table_head(sheet, row, [
             ("№", 5), ("Мероприятие", 48), ("Вид мер", 24),
             ("За месяц: количество", 11), ("За месяц: сумма, руб.", 15), ("За месяц: оплачено после меры, руб.", 15),
@@ -432,9 +452,15 @@ class UkkrMonthlyReport(models.AbstractModel):
             "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
         if execution:
             note = self._submit_execution(execution, attachment)
+        start, end = report_calc.period_bounds(period)
+        for number in ALSO_REPORTED:
+            other, _missing = self._execution_for(number, start, end)
+            if other:
+                note = "\n".join(n for n in (note, self._submit_execution(other, attachment)) if n)
         mail = self._send_mail(period, attachment)
         nobody = _("No recipients are set in the settings: nothing e-mailed.") if not mail else ""
         return self.env["ukkr.report.dispatch"].create({
+            "report": "monthly",
             "period": period, "close_id": close.id, "state": "done", "attachment_id": attachment.id,
             "execution_id": execution.id if execution else False, "mail_id": mail.id if mail else False,
             "recipients": mail.email_to if mail else False,
@@ -445,15 +471,21 @@ class UkkrMonthlyReport(models.AbstractModel):
     def _report_execution(self, period):
         """The plan's execution of measure 5 for the month: found, or created for the measure in force."""
         start, end = report_calc.period_bounds(period)
+        return self._execution_for(REPORT_MEASURE, start, end)
+
+    @api.model
+    def _execution_for(self, number, start, end):
+        """``(execution, note)``: the plan's period execution of measure ``number`` starting on ``start`` (a
+        month's or a quarter's first day), found, or created for the measure in force."""
         Execution = self.env["ukkr.plan.execution"].sudo()
-        execution = Execution.search([("measure_number", "=", REPORT_MEASURE), ("kind", "=", "period"),
+        execution = Execution.search([("measure_number", "=", number), ("kind", "=", "period"),
                                       ("period_start", "=", fields.Date.to_string(start))],
                                      order="plan_id desc", limit=1)
         if execution:
             return execution, ""
-        measure = self.env["ukkr.plan.measure"].sudo()._find_in_force(REPORT_MEASURE)
+        measure = self.env["ukkr.plan.measure"].sudo()._find_in_force(number)
         if not measure:
-            return Execution, _("No plan in force has measure %d: the report is kept here only.") % REPORT_MEASURE
+            return Execution, _("No plan in force has measure %d: the report is kept here only.") % number
         from odoo.addons.ukkr_debt_plan.models.periods import deadline_for
         execution = Execution.with_context(mail_create_nolog=True).create({
             "measure_id": measure.id, "kind": "period", "period_start": fields.Date.to_string(start),
@@ -462,8 +494,8 @@ class UkkrMonthlyReport(models.AbstractModel):
         return execution, ""
 
     @api.model
-    def _submit_execution(self, execution, attachment):
-        text = _("Monthly report for %s generated after the month's close: %s.") % (
+    def _submit_execution(self, execution, attachment, text=None):
+        text = text or _("Monthly report for %s generated after the month's close: %s.") % (
             execution.period_label, attachment.name)
         if execution.state in OPEN_STATES:
             evidence = "\n".join(t for t in ((execution.evidence_note or "").strip(), text) if t)
@@ -507,6 +539,7 @@ class UkkrMonthlyReport(models.AbstractModel):
                 _logger.exception("Monthly report for %s failed", close.period)
             self.invalidate_cache()
             return self.env["ukkr.report.dispatch"].sudo().create({
+                "report": "monthly",
                 "period": close.period, "close_id": close.id, "state": "failed",
                 "note": "%s" % (getattr(error, "name", None) or error)})
 
@@ -519,9 +552,10 @@ class UkkrMonthlyReport(models.AbstractModel):
                                                              limit=1)
         if not close:
             return False
+        self.env["ukkr.write.off.report"]._cron_dispatch()
         done = self.env["ukkr.report.dispatch"].sudo().search([
-            ("close_id", "=", close.id), ("state", "=", "done"), ("date", ">=", close.date_closed)],
-            limit=1)
+            ("close_id", "=", close.id), ("report", "=", "monthly"), ("state", "=", "done"),
+            ("date", ">=", close.date_closed)], limit=1)
         if done:
             return False
         return self.sudo()._dispatch(close)

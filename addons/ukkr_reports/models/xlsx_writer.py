@@ -4,8 +4,8 @@ Text always goes through ``write_string`` (a payer's name or a note starting wit
 formula); numbers through ``write_number`` in rubles with kopecks; the workbook is opened with formula and URL
 conversion off as a second guard.
 """
-import datetime
 import io
+from datetime import datetime
 
 import xlsxwriter
 
@@ -53,8 +53,8 @@ class Book:
             sheet.write_number(row, col, value, self.f[fmt])
 
     def date(self, sheet, row, col, value, fmt="date"):
-        if isinstance(value, str) and value:   # Odoo 11 gives date fields as 'YYYY-MM-DD'
-            value = datetime.datetime.strptime(value[:10], "%Y-%m-%d").date()
+        if isinstance(value, str) and value:
+            value = datetime.strptime(value[:10], "%Y-%m-%d")   # Odoo 11 gives dates as YYYY-MM-DD strings
         if value:
             sheet.write_datetime(row, col, value, self.f[fmt])
         else:

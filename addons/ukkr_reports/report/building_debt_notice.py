@@ -7,13 +7,6 @@ from odoo.addons.ukkr_collections.models.ukkr_personal_account import rub
 
 from ..models import report_calc
 
-# how a payer can pay, for the notice's call to pay (ukkr.payment channels a payer uses on their own)
-PAY_CHANNELS = [
-    "в отделениях банков и Почты России по платёжному документу;",
-    "через онлайн-банк и мобильные приложения банков — по номеру лицевого счёта (QR-код на квитанции);",
-    "в платёжных терминалах;",
-    "в кассе МУП «УККР».",
-]
 
 
 class BuildingDebtNotice(models.AbstractModel):
@@ -37,7 +30,8 @@ class BuildingDebtNotice(models.AbstractModel):
         close = self._closed_month(period)
         buildings = self.env["ukkr.building"].sudo().browse(docids)
         return {"doc_ids": docids, "doc_model": "ukkr.building", "docs": buildings,
-                "notices": self.notices(buildings, close), "channels": PAY_CHANNELS}
+                "notices": self.notices(buildings, close),
+                "channels": self.env["ukkr.payment.channel"]._payer_channels()}   # measure 16: the register
 
     @api.model
     def notices(self, buildings, close):
@@ -63,6 +57,7 @@ class BuildingDebtNotice(models.AbstractModel):
             result.append({
                 "building": building, "address": building.name, "as_of": as_of,
                 "total": rub(round(sum(amount for _label, amount in rows), 2)), "debtors": len(rows),
+                "total_amount": round(sum(amount for _label, amount in rows), 2),
                 "apartments": size, "show_list": size >= minimum, "min_apartments": minimum,
                 "rows": [(label, rub(amount)) for label, amount in rows]})
         return result

@@ -10,5 +10,8 @@ from . import test_court_sheet
 from . import test_write_off_report
 from . import test_cost_recovery
 from . import test_subsidy_register
+from . import test_measures_from_data
+from . import test_notice_posting
+from . import test_payment_channels_in_documents
 from . import test_button_sweep
 from . import test_russian_ui

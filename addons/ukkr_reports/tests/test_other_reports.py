@@ -88,7 +88,7 @@ class TestOtherReports(ReportCase):
         # one row per kind of collection action the suite records (none on this branch yet)
         actions = self.env["ukkr.measure.figure"].figures("2026-01-01", "2026-02-28")
         sub_rows = [r for r in rows[head + 1:] if r[0] == "" and r[2]]
-        self.assertEqual(len(sub_rows), len({(a["measure"], a["model"]) for a in actions}))
+        self.assertEqual(len(sub_rows), len({(a["measure"], a["model"], a["action"]) for a in actions}))
 
     def test_building_notice_never_names_a_payer(self):
         building = self.account("9800000001").building_id

@@ -22,11 +22,11 @@ class TestSubsidyRegister(AgreementCase):
         with today_is(filed):
             order = self.env["ukkr.court.case"].create({"account_id": self.account[suffix].id, "date": filed})
             order.action_load_tranches()
-            order._file(filed)   # action_file opens the dialog asking the day since the guarded transitions
-        with today_is(in_force):   # each input at its stage (guarded transitions)
+            order._file(filed)
+        with today_is(in_force):
             order.write({"date_order": issued, "order_number": "2-%s/2026" % suffix})
             order.action_order_issued()
-            order.write({"date_in_force": in_force})
+            order.write({"date_order_received": issued, "date_in_force": in_force})
             order.action_in_force()
         return order
 

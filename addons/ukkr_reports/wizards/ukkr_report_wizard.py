@@ -1,5 +1,9 @@
+import base64
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.ukkr_collections.models.ukkr_job import FILE_ANSWER
 
 REPORTS = {"monthly": "ukkr_reports.report_monthly_xlsx", "municipal": "ukkr_reports.report_municipal_xlsx",
            "plan_execution": "ukkr_reports.report_plan_execution_xlsx",
@@ -36,6 +40,35 @@ class UkkrReportWizard(models.TransientModel):
     @api.multi
     def action_print(self):
         self.ensure_one()
+        self._check_print()
+        return self.env.ref(REPORTS[self.report]).report_action(self, config=False)
+
+    @api.multi
+    def action_generate(self):
+        """The same xlsx made as a job (``ukkr.job``): in the background above the sync limit of accounts (the user
+        follows it and downloads the file from the job), at once below it (the download starts)."""
+        self.ensure_one()
+        self._check_print()
+        self.env.cr.execute("SELECT count(*) FROM ukkr_personal_account")
+        accounts = self.env.cr.fetchone()[0]
+        label = dict(self._fields["report"]._description_selection(self.env))[self.report]
+        return self.env["ukkr.job"]._launch("report", self, "_run_generate", accounts, _("Report: %s") % label)
+
+    def _run_generate(self):
+        self.ensure_one()
+        self._check_print()
+        if self.report in ("monthly", "municipal"):
+            model = {"monthly": "ukkr.monthly.report", "municipal": "ukkr.municipal.report"}[self.report]
+            content, suffix = self.env[model].render_xlsx(self.period), self.period
+        elif self.report == "plan_execution":
+            content = self.env["ukkr.plan.execution.report"].render_xlsx(self.date_from, self.date_to)
+            suffix = "%s_%s" % (self.date_from, self.date_to)
+        else:
+            raise UserError(_("This report is downloaded at once: press «Download xlsx»."))
+        return {"type": FILE_ANSWER, "name": "%s_%s.xlsx" % (self.report, suffix),
+                "datas": base64.b64encode(content)}
+
+    def _check_print(self):
         self.env["ukkr.report.mixin"]._check_report_access()
         if self.report in ("monthly", "municipal"):
             if not self.period:
@@ -48,4 +81,3 @@ class UkkrReportWizard(models.TransientModel):
             self.env["ukkr.write.off.report"].rows(self.year, self.quarter)
         else:
             self.env["ukkr.plan.execution.report"]._range(self.date_from, self.date_to)
-        return self.env.ref(REPORTS[self.report]).report_action(self, config=False)
