@@ -247,9 +247,12 @@ def _enforcement(env, users, day, first, take):
         bailiff.action_register_recovery(2500.0, day[2].isoformat(), "ПП-ДЕМО-%d" % bailiff.id)
         uncollectable._return_uncollectable(day[2].isoformat())
     with as_of(day[4]):
-        if env["ukkr.rules"].travel_ban_eligible(bailiff.remaining, bailiff.voluntary_end, day[4])[0]:
+        # a debt above the threshold had the petition included when the writ was handed over (measure 22)
+        if not bailiff.travel_ban_ids and \
+                env["ukkr.rules"].travel_ban_eligible(bailiff.remaining, bailiff.voluntary_end, day[4])[0]:
             bailiff._request_travel_ban(day[4].isoformat())
-            done["ходатайства об ограничении выезда"] = 1
+        if bailiff.travel_ban_ids:
+            done["ходатайства об ограничении выезда"] = len(bailiff.travel_ban_ids)
     done["исполнительные документы"] = 3
     with as_of(day[3]):
         write_offs = env["ukkr.write.off"].sudo(lawyer).create_candidates(day[3].isoformat())

@@ -136,3 +136,4 @@ class UkkrPeriod(models.Model):
         """Refresh every period already in the table (after a due-day or calendar rule changed)."""
         self.env.cr.execute("SELECT name FROM ukkr_period")
         return self.refresh([name for (name,) in self.env.cr.fetchall()])
+

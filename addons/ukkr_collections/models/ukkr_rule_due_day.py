@@ -14,7 +14,7 @@ class UkkrRuleDueDay(models.Model):
     record in force does not allow it (periods from 2026-02, 177-ФЗ), a building's or account's record is ignored.
     """
     _name = "ukkr.rule.due.day"
-    _inherit = "ukkr.rule.mixin"
+    _inherit = ["ukkr.rule.mixin", "ukkr.period.source"]
     _description = "Payment due day"
     _order = "period_from desc"
     _rec_name = "period_from"
@@ -70,21 +70,3 @@ class UkkrRuleDueDay(models.Model):
             if self.search_count(domain):
                 raise ValidationError(_("Two due-day records of %s cover the same periods.") % specific.display_name)
 
-    # the due dates of the periods are kept in ukkr.period for SQL: any change of a due day refreshes them
-    @api.model
-    def create(self, vals):
-        record = super().create(vals)
-        self.env["ukkr.period"].sudo().refresh_known()
-        return record
-
-    @api.multi
-    def write(self, vals):
-        result = super().write(vals)
-        self.env["ukkr.period"].sudo().refresh_known()
-        return result
-
-    @api.multi
-    def unlink(self):
-        result = super().unlink()
-        self.env["ukkr.period"].sudo().refresh_known()
-        return result

@@ -60,6 +60,7 @@ MATRIX = {
     "mail.tracking.value":          (".",    ".",    ".",    ".",    "."),
     # ukkr_collections: legal rules
     "ukkr.rule.mixin":              ABSTRACT,
+    "ukkr.period.source":           ABSTRACT,
     "ukkr.rules":                   ABSTRACT,
     "ukkr.rule.key.rate":           ("r",    "r",    "rwcu", "r",    "r"),
     "ukkr.rule.penalty.cap":        ("r",    "r",    "rwcu", "r",    "r"),
