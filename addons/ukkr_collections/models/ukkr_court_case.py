@@ -249,13 +249,15 @@ class UkkrCourtCase(models.Model):
     # ------------------------------------------------------------------ tranches, amounts, route and duty
     @api.model
     def _covered_periods(self, account_ids):
-        """{(account_id, period)} already claimed by a live court case (not cancelled, not closed)."""
+        """{(account_id, period)} already claimed by another live court case (not cancelled, not closed): the lines
+        of the cases in ``self`` do not count, so «Загрузить долг» pressed again reloads the same periods."""
         if not account_ids:
             return set()
         self.env.cr.execute("""SELECT c.account_id, l.period FROM ukkr_court_case_line l
                                JOIN ukkr_court_case c ON c.id = l.court_case_id
-                               WHERE c.account_id IN %s AND c.state NOT IN ('cancelled', 'closed')""",
-                            (tuple(account_ids),))
+                               WHERE c.account_id IN %s AND c.state NOT IN ('cancelled', 'closed')
+                                 AND NOT c.id = ANY(%s)""",
+                            (tuple(account_ids), [i for i in self.ids if isinstance(i, int)] or [0]))
         return set(self.env.cr.fetchall())
 
     def _tranche_values(self, as_of, periods=None):
@@ -386,7 +388,8 @@ class UkkrCourtCase(models.Model):
         for case in self.filtered(lambda c: c.kind in MONEY_KINDS):
             missing = case._identification()["missing"]
             if case.identifier_unknown:
-                missing = [m for m in missing if m != _("an identifier (СНИЛС, ИНН, passport or driving licence)")]
+                no_identifier = _("an identifier (СНИЛС, ИНН, passport or driving licence)")
+                missing = [m for m in missing if m != no_identifier]
             if missing:
                 raise UserError(_("Court case %s: the application must name the debtor's %s (ГПК 124 ч.2 п.3), or "
                                   "the court returns it. Fill in the debtor's identification; if no identifier is "
@@ -440,6 +443,7 @@ class UkkrCourtCase(models.Model):
                                 % (case.name, _ru(day), _ru(case.date)))
             if day > fields.Date.context_today(self):
                 raise UserError(_("A case cannot be filed on a future date (%s).") % _ru(day))
+            case._check_not_due_yet(day)
             case._check_identification()
             planned.append((case, case._filing_figures(day)))
         for case, figures in planned:
@@ -471,6 +475,17 @@ class UkkrCourtCase(models.Model):
         periods = self.line_ids.mapped("period")
         if len(periods) != len(set(periods)):
             raise UserError(_("Court case %s lists a period twice.") % self.name)
+
+    def _check_not_due_yet(self, day):
+        """A filing claims only what is overdue on its day: a tranche due on or after it (loaded today for a case
+        recorded after the fact) is refused — its ГК 204 «filed» event would precede the due date."""
+        self.ensure_one()
+        early = self.line_ids.filtered(lambda line: line.due_date and line.due_date >= day)
+        if early:
+            raise UserError(_("Court case %s: on the filing day %s the debt for %s was not yet overdue (due %s); "
+                              "remove it from the case or file on a later day.")
+                            % (self.name, _ru(day), ", ".join(early.mapped("period")),
+                               ", ".join(_ru(d) for d in early.mapped("due_date"))))
 
     def _limitation_events(self, kind, day):
         Event = self.env["ukkr.limitation.event"].sudo()
@@ -747,9 +762,11 @@ class UkkrCourtCase(models.Model):
         """The claimant (ГПК 124 ч.2 п.2): the company's name, address, ИНН (``vat``) and ОГРН
         (``company_registry``); a UserError naming what is missing — without them the court returns the application."""
         company = self.env.user.company_id.sudo()
-        missing = [label for label, value in ((_("ИНН (the company's «Tax ID»)"), company.vat),
-                                              (_("ОГРН (the company's «Company Registry»)"), company.company_registry))
-                   if not value]
+        missing = []   # a plain loop: Odoo 11's _() finds no language inside a comprehension
+        if not company.vat:
+            missing.append(_("ИНН (the company's «Tax ID»)"))
+        if not company.company_registry:
+            missing.append(_("ОГРН (the company's «Company Registry»)"))
         if missing:
             raise UserError(_("The claimant's %s is not filled in: enter it under Settings → Companies — an "
                               "application without it is returned by the court (ГПК 124 ч.2 п.2, 125).")
