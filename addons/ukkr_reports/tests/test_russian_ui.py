@@ -21,7 +21,7 @@ from lxml import etree
 from odoo.tests import common
 from odoo.tools import html2plaintext
 
-from odoo.addons.ukkr_collections.tests.test_billing_import import ACCOUNTS
+from odoo.addons.ukkr_collections.tests.test_billing_import import ACCOUNTS_IDENTIFIED
 from odoo.addons.ukkr_debt_plan.tests.common import today_is
 
 from .test_button_sweep import ACCRUALS
@@ -35,9 +35,10 @@ NAMES = {"operator": "Оператор Ольга", "lawyer": "Юрист Юри
 # Latin words a Russian user reads as they are
 ALLOWED = {"SMS", "E-mail", "e-mail", "Email", "email", "URL", "DOCX", "XLSX", "xlsx", "PDF", "CSV", "ID", "ZIP",
            "JSON", "HTTP", "HTTPS", "API", "XML", "UKKR", "UTF", "QR", "II", "III", "IV", "VI", "VII", "VIII", "IX",
-           "XI", "XII"}
+           "XI", "XII", "IP", "Word", "KeyRate"}   # IP address, Microsoft Word, the Bank of Russia's XML element
 SKIP = [re.compile(p) for p in (r"%\(\w+\)[sdf]", r"%[sdf]", r"https?://\S+", r"\S+@\S+\.\w+", r"\{\{.*?\}\}",
-                                r"\b[\w.-]+\.(?:ru|com|org|net)\b")]
+                                r"\b[\w.-]+\.(?:ru|com|org|net)\b",
+                                r"Authorization: Bearer")]   # an HTTP header, written as the gateway sends it
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 TEXT_ATTRIBUTES = ("string", "help", "placeholder", "confirm", "sum", "avg", "title", "aria-label", "alt")
 # web client terms the suite's screens show (Odoo's own strings, translated through the suite's modules where Odoo's
@@ -225,7 +226,7 @@ class TestRussianUi(common.TransactionCase):
         first_message = env["mail.message"].search([], order="id desc", limit=1).id
         with today_is("2026-11-26"):
             importer = env["ukkr.billing.import"]
-            for text, name in ((ACCOUNTS, "accounts.csv"), (ACCRUALS, "accruals.csv")):
+            for text, name in ((ACCOUNTS_IDENTIFIED, "accounts.csv"), (ACCRUALS, "accruals.csv")):
                 importer.import_content(text.encode("utf-8"), name)
             # as the scheduled action closes it: in its user's language (ir_cron.py)
             env["ukkr.monthly.close"].with_context(lang="ru_RU").close_period("2026-09")
@@ -254,7 +255,7 @@ class TestRussianUi(common.TransactionCase):
         court.sudo().write({"date_order": "2026-11-05"})
         with today_is("2026-11-06"):
             court.action_order_issued()
-        court.sudo().write({"date_in_force": "2026-11-20"})
+        court.sudo().write({"date_order_received": "2026-11-05", "date_in_force": "2026-11-20"})
         with today_is("2026-11-20"):
             court.action_in_force()
         court.sudo().write({"writ_number": "2-555/2026", "writ_date": "2026-11-21", "writ_amount": 12500})
