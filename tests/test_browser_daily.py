@@ -172,6 +172,7 @@ def test_lawyer_from_court_order_to_recovery(login, rpc, odoo_url, artifacts):
     # «Вступило в силу» on the order's day: a warning (10 days for objections), nothing changed
     edit(page)
     tab(page, "Стадии в суде")
+    fill(page, "date_order_received", ru(ordered))   # the debtor received it that day (the court's notice)
     fill(page, "date_in_force", ru(ordered))
     press(page, "Вступило в силу", refused=True)
     fill(page, "date_in_force", ru(in_force))
