@@ -76,13 +76,22 @@ def browser():
         instance.close()
 
 
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, "report_" + report.when, report)
+
+
 @pytest.fixture
-def login(browser, odoo_url, odoo_db, demo_users):
-    """``page = login('operator')``: a fresh browser context logged in as that demo user, on the backend."""
+def login(request, browser, odoo_url, odoo_db, demo_users):
+    """``page = login('operator')``: a fresh browser context logged in as that demo user, on the backend
+    (``login('operator', viewport={'width': 390, 'height': 844})`` for a phone). A failed test leaves a screenshot
+    of each of its pages in artifacts/screenshots/FAILED-<test>-<n>.png."""
     contexts = []
 
-    def open_as(user):
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
+    def open_as(user, viewport=None, **options):
+        context = browser.new_context(viewport=viewport or {"width": 1400, "height": 900}, **options)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(30000)
@@ -93,5 +102,14 @@ def login(browser, odoo_url, odoo_db, demo_users):
         page.wait_for_selector(".o_web_client .main-nav")
         return page
     yield open_as
-    for context in contexts:
+    failed = getattr(request.node, "report_call", None) is not None and request.node.report_call.failed
+    for number, context in enumerate(contexts):
+        if failed and os.environ.get("UKKR_ARTIFACTS"):
+            folder = os.path.join(os.environ["UKKR_ARTIFACTS"], "screenshots")
+            os.makedirs(folder, exist_ok=True)
+            for page in context.pages:
+                try:
+                    page.screenshot(path=os.path.join(folder, "FAILED-%s-%d.png" % (request.node.name, number)))
+                except Exception:  # noqa: BLE001 — the screenshot is a help, never a second failure
+                    pass
         context.close()

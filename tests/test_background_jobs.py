@@ -115,13 +115,14 @@ def test_a_report_job_runs_in_the_background_with_progress(web, all_in_backgroun
 def test_a_failed_job_changes_nothing_and_says_why(web, rpc, all_in_background):
     director = web("director")
     admin = rpc("admin")
-    closes_before = admin.call("ukkr.monthly.close", "search_count", [])
-    # a month far in the future: the close refuses it when the job runs
-    wizard = director.call("ukkr.monthly.close.wizard", "create", [{"period": "2099-01"}])
+    closes_before = admin.call("ukkr.monthly.close", "search_read", [], ["period", "state"], order="period")
+    # a month already closed (the picker lists it, «(закрыт)»): the close refuses it when the job runs
+    closed = [c["period"] for c in closes_before if c["state"] == "closed"][-1]
+    wizard = director.call("ukkr.monthly.close.wizard", "create", [{"period": closed}])
     action = director.button("ukkr.monthly.close.wizard", "action_close", wizard)
     job, _seen = follow(director, action["res_id"])
-    assert job["state"] == "failed" and "ещё не закончился" in job["error"], job
-    assert admin.call("ukkr.monthly.close", "search_count", []) == closes_before
+    assert job["state"] == "failed" and "уже закрыт" in job["error"], job
+    assert admin.call("ukkr.monthly.close", "search_read", [], ["period", "state"], order="period") == closes_before
 
 
 def test_notice_batch_job_reports_progress_per_case(web, rpc, all_in_background):

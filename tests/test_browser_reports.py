@@ -34,12 +34,14 @@ def test_deputy_opens_the_dashboard_pivot(login, rpc, artifacts):
     page = login("deputy")
     _open_reports_menu(page, "Анализ задолженности")
     page.wait_for_selector(".o_pivot table")
-    # the shared default favourite: the last closed month, debtor category × debt age
+    # the shared default favourite: the last closed month, settlement × debtor category × debt age (issue 17)
     page.wait_for_selector(".o_pivot .o_pivot_header_cell_closed:has-text('Население — собственники')")
     text = page.inner_text(".o_pivot")
     for label in ("Население — социальный наём", "Юридические лица", "Не просрочено"):
         assert label in text
-    assert "Последний закрытый месяц: категория должников × возраст долга" in page.inner_text(".o_searchview")
+    assert "Последний закрытый месяц: поселение × категория должников × возраст долга" in \
+        page.inner_text(".o_searchview")
+    assert "гп Северо-Енисейский" in text, "the settlements are the first rows"
     page.screenshot(path=os.path.join(artifacts, "reports_pivot.png"))
     # the pivot's figures are the report's: the same view read over RPC by the deputy
     groups = deputy.call("ukkr.debt.snapshot.analysis", "read_group", [("is_last_period", "=", True)],
@@ -53,6 +55,14 @@ def test_deputy_opens_the_dashboard_pivot(login, rpc, artifacts):
     assert page.locator(".o_dashboard .oe_action").count() == 5  # debt ×3, cases by stage, overdue executions
     page.wait_for_selector(".o_dashboard .oe_action .o_graph_svg_container svg, "
                            ".o_dashboard .oe_action canvas, .o_dashboard .oe_action .o_graph")
+    # it fits 1440 px (issue 17): no panel wider than the screen; the bar chart's switch reads Russian
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.wait_for_timeout(1000)
+    overflow = page.evaluate("""() => [...document.querySelectorAll('.o_dashboard .oe_action')]
+        .filter(e => e.scrollWidth > e.clientWidth + 2).map(e => e.querySelector('h2, .oe_header span, .oe_header')
+        ? (e.querySelector('h2, .oe_header span, .oe_header').textContent || '').trim() : e.className)""")
+    assert not overflow, "panels wider than 1440 px: %s" % overflow
+    assert "Рядом" in (page.locator(".o_dashboard .nv-controlsWrap").first.text_content() or "")
     page.screenshot(path=os.path.join(artifacts, "reports_dashboard.png"))
 
 

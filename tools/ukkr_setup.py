@@ -61,6 +61,11 @@ def setup_language(env):
     env["ir.default"].set("res.partner", "tz", TZ)
     users = env["res.users"].with_context(active_test=False).search([])
     users.filtered(lambda u: u.lang != "ru_RU" or u.tz != TZ).write({"lang": "ru_RU", "tz": TZ})
+    # Odoo's own accounts keep their English names («Administrator» closes months in the demo): in Russian
+    for xml_id, name in (("base.partner_root", "Администратор"), ("base.partner_admin", "Администратор")):
+        partner = env.ref(xml_id, raise_if_not_found=False)
+        if partner and partner.name in ("Administrator", "OdooBot"):
+            partner.name = name
 
 
 MIN_PASSWORD = 12

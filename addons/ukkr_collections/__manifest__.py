@@ -73,6 +73,8 @@
         "views/ukkr_unmatched_payment_views.xml",
         "views/ukkr_plan_meeting_views.xml",
         "views/ukkr_notice_register_views.xml",
+        "views/assets.xml",
+        "views/ukkr_court_download_views.xml",
         "views/ukkr_sms_gateway_views.xml",
         "views/ukkr_sms_message_views.xml",
         "views/ukkr_sms_gateway_report_views.xml",
@@ -120,6 +122,7 @@
         "views/ukkr_employer_views.xml",
         "data/auditlog_employer_data.xml",
         "security/ukkr_mail_tracking_rules.xml",
+        "views/empty_list_help.xml",
     ],
     "installable": True,
 }

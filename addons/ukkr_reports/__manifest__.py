@@ -29,6 +29,7 @@
         "views/ukkr_cost_recovery_views.xml",
         "views/ukkr_subsidy_register_views.xml",
         "data/ir_filters_data.xml",
+        "views/empty_list_help.xml",
     ],
     "installable": True,
 }

@@ -1,1 +1,2 @@
 from . import sms_report
+from . import main

@@ -55,6 +55,7 @@ from . import ukkr_mailer
 from . import res_partner
 from . import identity_calc
 from . import res_partner_identity
+from . import res_users
 from . import auditlog_rule
 from . import auditlog_log
 from . import ukkr_limitation_event
@@ -94,3 +95,4 @@ from . import ukkr_job_hooks
 from . import ukkr_employer
 from . import ukkr_mail_tracking
 from . import ukkr_sms_polling
+from . import ukkr_debtor_case_queue

@@ -17,5 +17,10 @@ class AuditlogRule(models.Model):
     @api.model
     def ukkr_subscribe_rules(self, xml_ids):
         """Subscribe the suite's rules that are still drafts (data files call this at install)."""
-        rules = self.browse([self.env.ref(xml_id).id for xml_id in xml_ids]).filtered(lambda r: r.state == "draft")
-        return rules.subscribe()
+        rules = self.browse([self.env.ref(xml_id).id for xml_id in xml_ids])
+        rules.filtered(lambda r: r.state == "draft").subscribe()
+        # auditlog names the «Действие» menu entry it binds to the model in the language of the moment it subscribes
+        # (at install: none, «View logs»); the suite's users read Russian
+        actions = rules.mapped("action_id").filtered(lambda a: a.with_context(lang="ru_RU").name == "View logs")
+        actions.with_context(lang="ru_RU").write({"name": "Журнал изменений"})
+        return True

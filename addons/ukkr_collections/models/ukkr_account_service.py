@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class UkkrAccountService(models.Model):
@@ -11,6 +11,10 @@ class UkkrAccountService(models.Model):
                                  index=True)
     service_id = fields.Many2one("ukkr.service", "Service", required=True, ondelete="restrict")
     norm_charge = fields.Float("Monthly charge at the norm, RUB", digits=(12, 2))
+
+    @api.multi
+    def name_get(self):
+        return [(rec.id, "%s: %s" % (rec.account_id.name or "", rec.service_id.name or "")) for rec in self]
 
     _sql_constraints = [("account_service_uniq", "unique(account_id, service_id)",
                          "The service is already on this account.")]

@@ -64,3 +64,19 @@ class UkkrCaseAction(models.AbstractModel):
     def _case_deadline(self):
         """``(date, text)`` of the deadline this action sets, or None."""
         return None
+
+    @api.multi
+    def name_get(self):
+        """An action without a name of its own (a visit, a consultation, a travel-ban request) reads as
+        «Обход · 9900000002 · 10.11.2026» — never «ukkr.visit,33»."""
+        if self._rec_name and self._rec_name in self._fields:
+            return super().name_get()
+        kind = self.env["ir.model"]._get(self._name).name
+        return [(rec.id, "%s · %s · %s" % (kind, rec.account_id.name or "", fields.Date.from_string(rec.date)
+                                          .strftime("%d.%m.%Y") if rec.date else "")) for rec in self]
+
+    def _selection_labels(self, field):
+        """{value: label} of a selection field in the reader's language — the user's when the context names none
+        (a stored name built from the raw selection would keep the English source)."""
+        lang = self.env.context.get("lang") or self.env.user.lang or "ru_RU"
+        return dict(self._fields[field]._description_selection(self.with_context(lang=lang).env))

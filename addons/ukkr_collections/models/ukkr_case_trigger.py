@@ -22,6 +22,18 @@ class UkkrCaseTrigger(models.Model):
     score_high = fields.Float("Priority «high» from (RUB × months)", default=60000.0)
     score_urgent = fields.Float("Priority «urgent» from (RUB × months)", default=300000.0)
 
+    def _label(self, field):
+        """The record's value of a selection field as the reader's language shows it."""
+        return dict(self._fields[field]._description_selection(self.env)).get(self[field], "")
+
+    @api.multi
+    def name_get(self):
+        names = []
+        for trigger in self:
+            names.append((trigger.id, _("%s from %s") % (
+                trigger._label("payer_kind"), fields.Date.from_string(trigger.date_from).strftime("%d.%m.%Y"))))
+        return names
+
     @api.constrains("date_from", "date_to", "months_of_accruals", "min_amount", "payer_kind")
     def _check_values(self):
         for rec in self:

@@ -28,6 +28,17 @@ class UkkrCostRate(models.Model):
     amount = fields.Float("Cost of one unit, RUB", digits=(12, 2), required=True)
     unit = fields.Char("Unit", help="E.g. «сообщение», «письмо», «час сотрудника», «дело».")
 
+    @api.multi
+    def name_get(self):
+        """«SMS message from 01.01.2026» — not the technical code (issue 17: no English where a user looks)."""
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        names = []
+        for rate in self:   # a loop: _() reads the language from this frame
+            names.append((rate.id, _("%s from %s") % (kinds.get(rate.kind, rate.kind or ""),
+                                                      fields.Date.from_string(rate.date_from).strftime("%d.%m.%Y")
+                                                      if rate.date_from else "")))
+        return names
+
     @api.constrains("date_from", "date_to", "kind", "amount")
     def _check_rate(self):
         for rate in self:

@@ -1,4 +1,6 @@
 import base64
+import io
+import zipfile
 
 from dateutil.relativedelta import relativedelta
 
@@ -26,6 +28,11 @@ RESULTS = [("won", "Debt recovered by the court"), ("dismissed", "Left without c
 
 def _d(value):
     return fields.Date.from_string(value) if value else None
+
+
+def _one_line(address):
+    """A partner's contact address on one line, without the empty lines Odoo leaves (no «, ,»)."""
+    return ", ".join(line.strip() for line in (address or "").split("\n") if line.strip())
 
 
 def _ru(value):
@@ -117,6 +124,10 @@ class UkkrCourtCase(models.Model):
     batch_ref = fields.Char("Batch", readonly=True, index=True, copy=False)
     application_id = fields.Many2one("ir.attachment", "Application (DOCX)", readonly=True, copy=False,
                                      ondelete="set null")
+    # the form offers the document as a download, not as an attachment record to open
+    application_file = fields.Binary(related="application_id.datas", string="Application (DOCX)", readonly=True)
+    application_filename = fields.Char(related="application_id.datas_fname", string="Application file name",
+                                       readonly=True)
     # the debtor's identification (ГПК 124 ч.2 п.3), the payer's own fields: the legal group reads and changes them
     debtor_birthdate = fields.Date(related="partner_id.birthdate_date", string="Debtor's date of birth",
                                    readonly=False, groups=LEGAL_GROUP)
@@ -163,7 +174,7 @@ class UkkrCourtCase(models.Model):
 
     @api.depends("kind", "account_id", "date")
     def _compute_name(self):
-        kinds = dict(self._fields["kind"].selection)
+        kinds = self._selection_labels("kind")
         for case in self:
             case.name = "%s · %s · %s" % (case.account_id.name or "", kinds.get(case.kind, ""), _ru(case.date))
 
@@ -238,13 +249,15 @@ class UkkrCourtCase(models.Model):
     # ------------------------------------------------------------------ tranches, amounts, route and duty
     @api.model
     def _covered_periods(self, account_ids):
-        """{(account_id, period)} already claimed by a live court case (not cancelled, not closed)."""
+        """{(account_id, period)} already claimed by another live court case (not cancelled, not closed): the lines
+        of the cases in ``self`` do not count, so «Загрузить долг» pressed again reloads the same periods."""
         if not account_ids:
             return set()
         self.env.cr.execute("""SELECT c.account_id, l.period FROM ukkr_court_case_line l
                                JOIN ukkr_court_case c ON c.id = l.court_case_id
-                               WHERE c.account_id IN %s AND c.state NOT IN ('cancelled', 'closed')""",
-                            (tuple(account_ids),))
+                               WHERE c.account_id IN %s AND c.state NOT IN ('cancelled', 'closed')
+                                 AND NOT c.id = ANY(%s)""",
+                            (tuple(account_ids), [i for i in self.ids if isinstance(i, int)] or [0]))
         return set(self.env.cr.fetchall())
 
     def _tranche_values(self, as_of, periods=None):
@@ -375,7 +388,8 @@ class UkkrCourtCase(models.Model):
         for case in self.filtered(lambda c: c.kind in MONEY_KINDS):
             missing = case._identification()["missing"]
             if case.identifier_unknown:
-                missing = [m for m in missing if m != _("an identifier (СНИЛС, ИНН, passport or driving licence)")]
+                no_identifier = _("an identifier (СНИЛС, ИНН, passport or driving licence)")
+                missing = [m for m in missing if m != no_identifier]
             if missing:
                 raise UserError(_("Court case %s: the application must name the debtor's %s (ГПК 124 ч.2 п.3), or "
                                   "the court returns it. Fill in the debtor's identification; if no identifier is "
@@ -443,6 +457,7 @@ class UkkrCourtCase(models.Model):
                                 % (case.name, _ru(day), _ru(case.date)))
             if day > fields.Date.context_today(self):
                 raise UserError(_("A case cannot be filed on a future date (%s).") % _ru(day))
+            case._check_not_due_yet(day)
             case._check_identification()
             planned.append((case, case._filing_figures(day)))
         self._check_ready(day)
@@ -475,6 +490,17 @@ class UkkrCourtCase(models.Model):
         periods = self.line_ids.mapped("period")
         if len(periods) != len(set(periods)):
             raise UserError(_("Court case %s lists a period twice.") % self.name)
+
+    def _check_not_due_yet(self, day):
+        """A filing claims only what is overdue on its day: a tranche due on or after it (loaded today for a case
+        recorded after the fact) is refused — its ГК 204 «filed» event would precede the due date."""
+        self.ensure_one()
+        early = self.line_ids.filtered(lambda line: line.due_date and line.due_date >= day)
+        if early:
+            raise UserError(_("Court case %s: on the filing day %s the debt for %s was not yet overdue (due %s); "
+                              "remove it from the case or file on a later day.")
+                            % (self.name, _ru(day), ", ".join(early.mapped("period")),
+                               ", ".join(_ru(d) for d in early.mapped("due_date"))))
 
     def _limitation_events(self, kind, day):
         Event = self.env["ukkr.limitation.event"].sudo()
@@ -721,11 +747,8 @@ class UkkrCourtCase(models.Model):
             legal = self.env.user.has_group(LEGAL_GROUP)
             identity = case._identification() if legal else None
             data = {"kind": case.kind, "court": case.court_name or "Северо-Енисейский районный суд Красноярского края",
-                    "landlord": {"name": landlord.name, "address": (landlord.contact_address or "").replace("\n", ", ")
-                                 .strip(", "), "inn": landlord.vat or "", "ogrn": landlord.ukkr_ogrn or ""},
-                    "tenant": {"name": account.partner_id.name, "address": "%s, кв. %s" % (
-                        account.building_id.display_name, account.apartment) if account.apartment
-                        else account.building_id.display_name, "account": account.name,
+                    "landlord": {"name": landlord.name, "address": _one_line(landlord.contact_address), "inn": landlord.vat or "", "ogrn": landlord.ukkr_ogrn or ""},
+                    "tenant": {"name": account.partner_id.name, "address": account.address, "account": account.name,
                         "birthdate": identity["birthdate"] if identity else "",
                         "birth_place": identity["birth_place"] if identity else "",
                         "identifier": identity["identifier"] if identity else None,
@@ -754,15 +777,16 @@ class UkkrCourtCase(models.Model):
         """The claimant (ГПК 124 ч.2 п.2): the company's name, address, ИНН (``vat``) and ОГРН
         (``company_registry``); a UserError naming what is missing — without them the court returns the application."""
         company = self.env.user.company_id.sudo()
-        missing = [label for label, value in ((_("ИНН (the company's «Tax ID»)"), company.vat),
-                                              (_("ОГРН (the company's «Company Registry»)"), company.company_registry))
-                   if not value]
+        missing = []   # a plain loop: Odoo 11's _() finds no language inside a comprehension
+        if not company.vat:
+            missing.append(_("ИНН (the company's «Tax ID»)"))
+        if not company.company_registry:
+            missing.append(_("ОГРН (the company's «Company Registry»)"))
         if missing:
             raise UserError(_("The claimant's %s is not filled in: enter it under Settings → Companies — an "
                               "application without it is returned by the court (ГПК 124 ч.2 п.2, 125).")
                             % _(" and ").join(missing))
-        address = company.partner_id.contact_address.replace("\n", ", ").strip(", ") \
-            if company.partner_id.contact_address else ""
+        address = _one_line(company.partner_id.contact_address)
         return {"name": company.name, "address": address, "inn": company.vat, "ogrn": company.company_registry}
 
     def _application_data(self):
@@ -772,8 +796,7 @@ class UkkrCourtCase(models.Model):
         attachments."""
         self.ensure_one()
         account = self.account_id.sudo()
-        address = "%s, кв. %s" % (account.building_id.display_name or "", account.apartment) \
-            if account.apartment else (account.building_id.display_name or "")
+        address = account.address
         kind_title = {"court_order": "Заявление о выдаче судебного приказа",
                       "claim": "Исковое заявление о взыскании задолженности"}
         identity = self._identification()
@@ -803,6 +826,33 @@ class UkkrCourtCase(models.Model):
                 "signer": self.env.user.name}
 
     @api.multi
+    def _applications_zip(self):
+        """(file name, bytes) of one ZIP holding the applications of these cases, read as the user may; a Russian
+        UserError when none of them has one."""
+        self.check_access_rights("read")
+        self.check_access_rule("read")
+        documents = [(case, case.sudo().application_id) for case in self]
+        documents = [(case, attachment) for case, attachment in documents if attachment.datas]
+        if not documents:
+            raise UserError(_("None of the selected court cases has an application yet: generate them first."))
+        buffer, names = io.BytesIO(), set()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for case, attachment in documents:
+                name = attachment.datas_fname or "%s.docx" % case.account_id.name
+                if name in names:
+                    name = "%s_%d.docx" % (name.rsplit(".", 1)[0], case.id)
+                names.add(name)
+                archive.writestr(name, base64.b64decode(attachment.datas))
+        return "zayavleniya_%s.zip" % fields.Date.context_today(self), buffer.getvalue()
+
+    @api.multi
+    def action_download_applications(self):
+        """«Скачать заявления (ZIP)» on the selected cases (e.g. a whole batch)."""
+        self._applications_zip()   # refused here, in the web client's warning, when there is nothing to give
+        return {"type": "ir.actions.act_url", "target": "self",
+                "url": "/ukkr_collections/court_applications.zip?ids=%s" % ",".join(str(i) for i in self.ids)}
+
+    @api.multi
     def action_generate_application(self):
         """Write the application (DOCX) and keep it as an attachment of the case."""
         for case in self:
@@ -822,4 +872,7 @@ class UkkrCourtCase(models.Model):
                 "datas": base64.b64encode(content), "res_model": self._name, "res_id": case.id,
                 "mimetype": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
             case._transition({"application_id": attachment.id})
+        if len(self) == 1:   # pressed on one case: the document is downloaded at once
+            return {"type": "ir.actions.act_url", "target": "self",
+                    "url": "/web/content/%d?download=true" % self.application_id.id}
         return True

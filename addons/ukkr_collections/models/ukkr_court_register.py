@@ -91,7 +91,9 @@ class UkkrCourtRegister(models.Model):
                     case.action_generate_application()
                 stem = _safe("Заявление %s %s" % (case.account_id.name, case.partner_id.sudo().name))
                 files.append(("%s.docx" % stem, base64.b64decode(case.application_id.datas)))
-                pdf = report.render_qweb_pdf(case.ids)[0]
+                rendered = report.render_qweb_pdf(case.ids)
+                # (content, type); Odoo 11 gives the bare HTML content on a test cursor (HTTP tests)
+                pdf = rendered[0] if isinstance(rendered, tuple) else rendered
                 files.append(("%s.pdf" % stem, pdf if isinstance(pdf, bytes) else pdf.encode("utf-8")))
             rows = [(case.partner_id.sudo().name, case.account_id.name, case._periods_text(), case.claim_amount,
                      case.state_duty) for case in cases]

@@ -11,6 +11,7 @@ from .selections import PAYER_KINDS
 from .ukkr_personal_account import TENURES
 from odoo.addons.ukkr_debt_plan.models.groups import MANAGER, OPERATOR, LAWYER
 from . import ledger_sql
+from .money import rub
 
 PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Urgent")]
 CLOSE_REASONS = [("paid", "Debt paid off"), ("written_off", "Written off"), ("account_closed", "Account closed"),
@@ -44,6 +45,7 @@ class UkkrDebtorCase(models.Model):
     # personal accounts — a prefetch of all their columns, logged by auditlog as 40 reads (INSERT + UPDATE each)
     account_name = fields.Char(related="account_id.name", string="Account number", store=True, readonly=True)
     apartment = fields.Char(related="account_id.apartment", string="Apartment", store=True, readonly=True)
+    address = fields.Char(related="account_id.address", string="Address", readonly=True)
     payer_kind = fields.Selection(PAYER_KINDS, related="account_id.payer_kind", string="Payer kind", store=True,
                                   readonly=True)
     tenure = fields.Selection(TENURES, related="account_id.tenure", string="Tenure", store=True, readonly=True)
@@ -176,8 +178,8 @@ class UkkrDebtorCase(models.Model):
             if stage.code == "paid":
                 unpaid = self.filtered(lambda c: c.debt_total > 0)
                 if unpaid:
-                    raise UserError(_("Case %s cannot be marked paid off: the account still owes %.2f RUB.")
-                                    % (unpaid[0].name, unpaid[0].debt_total))
+                    raise UserError(_("Case %s cannot be marked paid off: the account still owes %s RUB.")
+                                    % (unpaid[0].name, rub(unpaid[0].debt_total)))
             elif stage.code == "written_off" or stage.is_closing:
                 raise UserError(_("A case is written off through a write-off approved by the УККР — manager, "
                                   "not by moving its card."))

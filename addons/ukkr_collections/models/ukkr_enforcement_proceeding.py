@@ -388,7 +388,7 @@ class UkkrEnforcementProceeding(models.Model):
             raise UserError(_("A recovery cannot be dated before the writ was presented."))
         if day > fields.Date.context_today(self):
             raise UserError(_("A recovery cannot be dated in the future."))
-        full_doc = "%s-%s" % ("FSSP" if self.route == "bailiff" else "EMPL", doc)
+        full_doc = "%s-%s" % ("ФССП" if self.route == "bailiff" else "РАБ", doc)   # what the user reads in the payments
         if self.env["ukkr.payment"].sudo().search_count([("doc", "=", full_doc)]):
             raise UserError(_("Payment document %s has already been registered.") % doc)
         last_closed = ledger_sql.last_closed_period(self.env.cr)

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from .ukkr_fssp_reconciliation import KINDS
 
@@ -23,3 +23,11 @@ class UkkrFsspReconciliationLine(models.Model):
     our_amount = fields.Float("Amount (ours)", digits=(14, 2))
     our_collected = fields.Float("Collected (ours)", digits=(14, 2))
     our_state = fields.Selection(related="proceeding_id.state", string="State (ours)", readonly=True)
+
+    @api.multi
+    def name_get(self):
+        names = []
+        for line in self:
+            kind = dict(self._fields["kind"]._description_selection(self.env)).get(line.kind, "")
+            names.append((line.id, "%s: %s" % (line.writ_number or line.proceeding_number or "", kind)))
+        return names

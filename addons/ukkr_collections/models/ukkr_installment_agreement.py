@@ -285,8 +285,7 @@ class UkkrInstallmentAgreement(models.Model):
             "date": day.strftime("%d.%m.%Y"),
             "company": self.env.user.company_id.name,
             "place": self.account_id.settlement_id.name or "",
-            "address": "%s%s" % (self.account_id.building_id.name or "",
-                                 (", кв. %s" % self.account_id.apartment) if self.account_id.apartment else ""),
+            "address": self.account_id.address,
             "periods": [(t.period, rub(t.principal), rub(t.amount)) for t in self.tranche_ids.sorted("period")],
             "total": rub(self.amount_covered),
             "lines": [(index + 1, fields.Date.from_string(l.date_due).strftime("%d.%m.%Y"), rub(l.amount))

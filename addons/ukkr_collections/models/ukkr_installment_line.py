@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+
+from .money import rub
 
 LINE_STATES = [("paid", "Paid"), ("partly", "Partly paid"), ("open", "Not yet due"), ("late", "Late")]
 
@@ -24,6 +26,14 @@ class UkkrInstallmentLine(models.Model):
     amount_paid = fields.Float("Paid of it", digits=(14, 2), compute="_compute_paid",
                                help="How much of this payment is covered by all payments so far.")
     status = fields.Selection(LINE_STATES, "Status", compute="_compute_paid")
+
+    @api.multi
+    def name_get(self):
+        names = []
+        for line in self:   # a loop: _() reads the language from this frame
+            names.append((line.id, _("Payment %d: %s RUB by %s") % (
+                line.sequence, rub(line.amount), fields.Date.from_string(line.date_due).strftime("%d.%m.%Y"))))
+        return names
 
     def _compute_paid(self):
         today = fields.Date.from_string(fields.Date.context_today(self))

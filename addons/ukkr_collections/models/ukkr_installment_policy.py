@@ -38,9 +38,11 @@ class UkkrInstallmentPolicy(models.Model):
 
     @api.multi
     def name_get(self):
-        return [(rec.id, _("From %s: up to %d months, %d days of grace") % (
-            fields.Date.from_string(rec.date_from).strftime("%d.%m.%Y"), rec.max_months, rec.grace_days))
-            for rec in self]
+        names = []
+        for rec in self:   # a loop, not a comprehension: _() reads the language from this frame
+            names.append((rec.id, _("From %s: up to %d months, %d days of grace") % (
+                fields.Date.from_string(rec.date_from).strftime("%d.%m.%Y"), rec.max_months, rec.grace_days)))
+        return names
 
     @api.model
     def _in_force(self, on_date):

@@ -14,6 +14,7 @@ from .sql_copy import copy_rows
 from odoo.addons.ukkr_debt_plan.models.groups import MANAGER
 from . import ledger_sql
 from .chart_of_accounts import chart_accounts
+from .money import rub
 
 _logger = logging.getLogger(__name__)
 # setting (Настройки → Отчёты УККР): the scheduled close waits at least until this day of the next month; 0 — no day
@@ -88,8 +89,8 @@ class UkkrMonthlyClose(models.Model):
                      "overdue_total": totals["overdue"], "penalty_total": totals["penalty"],
                      "accrued_total": totals["accrued"], "paid_total": totals["paid"],
                      "move_id": move.id, "duration": time.time() - started})
-        close._note(_("Month %s closed: %d accounts, debt %.2f RUB. Debtor cases opened: %d, figures refreshed: %d.")
-                    % (period, len(state["accounts"]), totals["debt"], cases["opened"], cases["updated"]))
+        close._note(_("Month %s closed: %d accounts, debt %s RUB. Debtor cases opened: %d, figures refreshed: %d.")
+                    % (period, len(state["accounts"]), rub(totals["debt"]), cases["opened"], cases["updated"]))
         return close
 
     @api.model
@@ -173,8 +174,8 @@ class UkkrMonthlyClose(models.Model):
         difference = round(sum(round(debit or 0.0, 2) - round(credit or 0.0, 2)
                                for _a, _p, _n, debit, credit in lines), 2)
         if difference:
-            raise UserError(_("The entry does not balance (debit − credit = %.2f): it is not posted, nothing has "
-                              "changed.") % difference)
+            raise UserError(_("The entry does not balance (debit − credit = %s): it is not posted, nothing has "
+                              "changed.") % rub(difference))
 
     @api.model
     def _create_posted_entry(self, journal, entry_date, ref, lines):

@@ -57,7 +57,7 @@ class UkkrNotice(models.Model):
 
     @api.depends("kind", "channel", "account_id")
     def _compute_name(self):
-        kinds, channels = dict(self._fields["kind"].selection), dict(self._fields["channel"].selection)
+        kinds, channels = self._selection_labels("kind"), self._selection_labels("channel")
         for notice in self:
             notice.name = "%s · %s · %s" % (notice.account_id.name or "", kinds.get(notice.kind, ""),
                                            channels.get(notice.channel, ""))

@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-CHANNELS = [("bank", "Bank"), ("post", "Post"), ("terminal", "Terminal"), ("cash", "Cash desk"),
+CHANNELS = [("bank", "Bank"), ("post", "Post office"), ("terminal", "Terminal"), ("cash", "Cash desk"),
             ("online", "Online"), ("fssp", "Bailiffs (ФССП)"), ("employer", "Employer"), ("work_off", "Work-off")]
 
 

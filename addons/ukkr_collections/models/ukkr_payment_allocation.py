@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .money import rub
 
 
 class UkkrPaymentAllocation(models.Model):
@@ -18,6 +20,10 @@ class UkkrPaymentAllocation(models.Model):
     period = fields.Char("Period", size=7, required=True)
     date = fields.Date("Payment date", required=True)
     amount = fields.Float("Amount", digits=(14, 2), required=True)
+
+    @api.multi
+    def name_get(self):
+        return [(rec.id, "%s → %s: %s" % (rec.payment_id.doc or "", rec.period, rub(rec.amount))) for rec in self]
 
     def init(self):
         # (account, period): the close fetches the allocations of its unpaid tranches; by account alone the

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from odoo import _, api, fields, models
@@ -9,6 +10,25 @@ from .money import rub
 from .selections import PAYER_KINDS
 from odoo.addons.ukkr_debt_plan.models.groups import LAWYER, OPERATOR, groups_attr
 from . import ledger_sql
+
+
+def premises_label(apartment):
+    """The premises as an address writes them: «кв. 12» for an apartment number, the text itself otherwise
+    («пом. 3», «комн. 5»), nothing for a house of its own — never «кв. пом. 3»."""
+    apartment = (apartment or "").strip()
+    if not apartment:
+        return ""
+    return "кв. %s" % apartment if apartment[0].isdigit() else apartment
+
+
+def address(building_name, apartment):
+    """«п. Тея, ул. Южная, д. 4, кв. 2»: the building's name already holds the settlement."""
+    return ", ".join(part for part in ((building_name or "").strip(), premises_label(apartment)) if part)
+
+
+# words of an address a user types that the records do not hold as such («ул. Южная 4 кв 2»)
+ADDRESS_WORDS = {"ул", "улица", "д", "дом", "кв", "квартира", "п", "пос", "посёлок", "поселок", "гп", "пгт", "с",
+                 "пер", "переулок", "мкр", "пом"}
 
 TENURES = [("owner", "Owner"), ("social", "Social tenancy"), ("commercial", "Commercial tenancy"),
            ("nonresidential", "Non-residential")]
@@ -54,8 +74,42 @@ class UkkrPersonalAccount(models.Model):
     oldest_overdue_period = fields.Char("Oldest unpaid period", compute="_compute_debt_summary")
     last_payment_date = fields.Date("Last payment", compute="_compute_debt_summary")
     tranche_html = fields.Html("Debt by period", compute="_compute_debt_summary", sanitize=False)
+    address = fields.Char("Address", compute="_compute_address")
 
     _sql_constraints = [("name_uniq", "unique(name)", "A personal account number is used only once.")]
+
+    @api.depends("building_id.name", "apartment")
+    def _compute_address(self):
+        for account in self:
+            account.address = address(account.building_id.name, account.apartment)
+
+    @api.model
+    def _name_search(self, name="", args=None, operator="ilike", limit=100, name_get_uid=None):
+        """Found by its number, the payer's name or the address as typed on a phone at the door: «Южная 4 2»,
+        «ул. Южная, д. 4, кв. 2», «Петрова» — every word must match the number, the payer, the building or (a
+        number alone) the apartment."""
+        words = [w for w in re.split(r"[\s,.;]+", name or "") if w and w.lower() not in ADDRESS_WORDS]
+        if not words or operator not in ("ilike", "like"):
+            return super(UkkrPersonalAccount, self.with_context(ukkr_account_address=True))._name_search(
+                name, args, operator, limit, name_get_uid)
+        domain = list(args or [])
+        for word in words:
+            domain += ["|", "|", "|", ("name", "ilike", word), ("partner_id.name", "ilike", word),
+                       ("building_id.name", "ilike", word), ("apartment", "=ilike", word)]
+        accounts = self.browse(self._search(domain, limit=limit, access_rights_uid=name_get_uid or self._uid))
+        # «Набережная 1 1»: the house's «1» matches every apartment of the house; the one numbered as the last
+        # word typed comes first
+        last = words[-1].lower()
+        accounts = accounts.sudo().sorted(lambda a: (0 if (a.apartment or "").strip().lower() == last else 1,
+                                                     a.name))
+        return accounts.sudo(name_get_uid or self._uid).with_context(ukkr_account_address=True).name_get()
+
+    @api.multi
+    def name_get(self):
+        """The number; with the address where the user picks an account from a list of matches."""
+        if not self.env.context.get("ukkr_account_address"):
+            return super().name_get()
+        return [(account.id, "%s — %s" % (account.name, account.address)) for account in self]
 
     # the payer's visibility to the administration follows the accounts (res.partner.ukkr_private_payer)
     @api.model
@@ -138,13 +192,16 @@ class UkkrPersonalAccount(models.Model):
             account.oldest_overdue_period = overdue[0]["period"] if overdue else False
             self.env.cr.execute("SELECT max(date) FROM ukkr_payment WHERE account_id = %s", (account.id,))
             account.last_payment_date = self.env.cr.fetchone()[0]
+            stopped, paid = _("stopped (in court)"), _("paid")   # _() reads the language from this frame
             rows = "".join(
                 "<tr><td>%s</td><td class='text-right'>%s</td><td class='text-right'>%s</td><td>%s</td>"
-                "<td class='text-right'>%d</td><td>%s</td><td class='text-right'>%s</td><td>%s</td></tr>"
+                "<td class='text-right'>%s</td><td>%s</td><td class='text-right'>%s</td><td>%s</td></tr>"
                 % (t["period"], rub(t["charged"]), rub(t["principal"]), t["due_date"].strftime("%d.%m.%Y"),
-                   t["days_overdue"], t["limitation_expiry"].strftime("%d.%m.%Y") if t["limitation_expiry"]
-                   else _("stopped (in court)"), rub(t["penalty"]),
-                   buckets[t["bucket"]]) for t in tranches)
+                   # a paid period is overdue no more: no days, no expiry, no age
+                   t["days_overdue"] if t["principal"] > 0 and t["days_overdue"] > 0 else "—",
+                   "—" if t["principal"] <= 0 else t["limitation_expiry"].strftime("%d.%m.%Y")
+                   if t["limitation_expiry"] else stopped, rub(t["penalty"]),
+                   paid if t["principal"] <= 0 else buckets[t["bucket"]]) for t in tranches)
             account.tranche_html = (
                 "<table class='table table-condensed'><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
                 "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>"

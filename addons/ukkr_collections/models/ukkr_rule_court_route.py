@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .selections import PAYER_KINDS
+from .money import rub
 
 APPLICATION_KINDS = [("court_order", "Court order"), ("claim", "Claim")]
 COURT_KINDS = [("magistrate", "Magistrate"), ("district", "District court"), ("arbitration", "Arbitration court")]
@@ -21,6 +22,19 @@ class UkkrRuleCourtRoute(models.Model):
     amount_limit = fields.Float("Up to, RUB (inclusive)", digits=(16, 2), help="0: any amount.")
     court = fields.Selection(COURT_KINDS, "Court", required=True)
     procedure = fields.Selection(PROCEDURES, "Procedure", required=True)
+
+    def _label(self, field):
+        """The record's value of a selection field as the reader's language shows it."""
+        return dict(self._fields[field]._description_selection(self.env)).get(self[field], "")
+
+    @api.multi
+    def name_get(self):
+        names = []
+        for route in self:
+            limit = (_("up to %s RUB") % rub(route.amount_limit)) if route.amount_limit else _("any amount")
+            names.append((route.id, "%s · %s · %s → %s" % (route._label("kind"), route._label("payer_kind"), limit,
+                                                           route._label("court"))))
+        return names
 
     @api.constrains("date_from", "date_to", "payer_kind", "kind", "amount_limit")
     def _check_period(self):

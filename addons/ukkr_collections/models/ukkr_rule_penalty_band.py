@@ -21,6 +21,20 @@ class UkkrRulePenaltyBand(models.Model):
     day_to = fields.Integer("To overdue day", help="Empty (0): no end.")
     divisor = fields.Integer("Share of the rate: 1 /", required=True, help="0: no penalty on these days.")
 
+    def _label(self, field):
+        """The record's value of a selection field as the reader's language shows it."""
+        return dict(self._fields[field]._description_selection(self.env)).get(self[field], "")
+
+    @api.multi
+    def name_get(self):
+        names = []
+        for band in self:
+            days = (_("days %d–%d") % (band.day_from, band.day_to)) if band.day_to else \
+                (_("from day %d") % band.day_from)
+            share = (_("1/%d of the rate") % band.divisor) if band.divisor else _("no penalty")
+            names.append((band.id, "%s: %s, %s" % (band._label("payer_kind"), days, share)))
+        return names
+
     @api.constrains("day_from", "day_to", "divisor", "date_from", "date_to")
     def _check_values(self):
         for band in self:

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .selections import CONFIDENCE
+from .money import rub
 
 
 class UkkrRuleStateDutyBand(models.Model):
@@ -18,6 +19,13 @@ class UkkrRuleStateDutyBand(models.Model):
     minimum = fields.Float("Minimum, RUB", digits=(16, 2), help="0: none.")
     maximum = fields.Float("Maximum, RUB", digits=(16, 2), help="0: none.")
     confidence = fields.Selection(CONFIDENCE, "Confidence", required=True, default="high")
+
+    @api.multi
+    def name_get(self):
+        names = []
+        for band in self:
+            names.append((band.id, _("%s: claims above %s RUB") % (band.scale_id.display_name, rub(band.lower))))
+        return names
 
     _sql_constraints = [("scale_lower_uniq", "unique(scale_id, lower)", "Each band of a scale has its own lower bound.")]
 

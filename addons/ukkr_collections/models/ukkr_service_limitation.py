@@ -20,6 +20,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from . import ledger_sql
 
+from .money import rub
+
 STATES = [("draft", "Draft"), ("warned", "Warned"), ("limited", "Limited"), ("suspended", "Suspended"),
           ("restored", "Restored"), ("cancelled", "Cancelled")]
 ACTIVE_STATES = ("draft", "warned", "limited", "suspended")
@@ -342,8 +344,8 @@ class UkkrServiceLimitation(models.Model):
             raise UserError(_("%s: costs are charged only once the service has been limited.") % self.name)
         cap = self.env["ukkr.rules"].disconnect_cost_cap(self.service_id, on)
         if cap and self.cost_amount + amount > cap + 0.004:
-            raise UserError(_("The costs charged for %s may not exceed %.2f RUB (ПП № 354 п.121(1)); already "
-                              "charged %.2f RUB.") % (self.service_id.name, cap, self.cost_amount))
+            raise UserError(_("The costs charged for %s may not exceed %s RUB (ПП № 354 п.121(1)); already "
+                              "charged %s RUB.") % (self.service_id.name, rub(cap), rub(self.cost_amount)))
         period = on.strftime("%Y-%m")
         last_closed = ledger_sql.last_closed_period(self.env.cr)
         if last_closed and period <= last_closed:
@@ -361,8 +363,8 @@ class UkkrServiceLimitation(models.Model):
         self.env["ukkr.period"].sudo().refresh([period])
         self.env["ukkr.ledger.line"].sudo()._allocate_payments([self.account_id.id])
         self._transition({"cost_amount": round(self.cost_amount + amount, 2)})
-        self.message_post(body=_("Costs of %.2f RUB charged to the debtor in %s (ledger correction).")
-                          % (amount, period))
+        self.message_post(body=_("Costs of %s RUB charged to the debtor in %s (ledger correction).")
+                          % (rub(amount), period))
         return True
 
     @api.multi

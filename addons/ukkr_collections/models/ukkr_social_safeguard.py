@@ -7,7 +7,6 @@ from odoo.addons.ukkr_debt_plan.models.groups import LAWYER, MANAGER, groups_att
 MARKER_KINDS = [("subsidy", "Housing subsidy recipient"), ("pensioner", "Pensioner"),
                 ("disabled", "Disabled person"), ("large_family", "Large family")]
 LEGAL_GROUPS = groups_attr(LAWYER, MANAGER)
-STATUSES = [("not_needed", "Not required"), ("needed", "Consultation required"), ("done", "Consultation held")]
 
 
 def _date(value):
@@ -71,8 +70,9 @@ class UkkrPayerMarker(models.Model):
     def _status_texts(self, account_ids, on_date, step):
         """{account_id: (status, Russian text of the status, Russian marker labels)}."""
         labels = dict(self._fields["kind"]._description_selection(self.env))
-        statuses = dict(STATUSES)
-        names = {key: _(value) for key, value in statuses.items()}
+        # literal _() calls, so that the export finds the texts (a _(variable) is never translated)
+        names = {"not_needed": _("Not required"), "needed": _("Consultation required"),
+                 "done": _("Consultation held")}
         texts = {}
         for account, (status, kinds, held) in self._status(account_ids, on_date, step).items():
             text = names[status]

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .money import rub
+
 VISIT_RESULTS = [("met", "Met the debtor"), ("not_home", "Nobody at home"), ("refused", "Refused to talk"),
                  ("promised", "Promised to pay")]
 
@@ -76,4 +78,4 @@ class UkkrVisit(models.Model):
                             (self.account_id.id, self.date))
         if self.env.cr.fetchone()[0] >= self.promised_amount - 0.004:
             return None
-        return (self.promised_date, _("Promised to pay %.2f RUB") % self.promised_amount)
+        return (self.promised_date, _("Promised to pay %s RUB") % rub(self.promised_amount))

@@ -15,7 +15,7 @@ from .allocation import split_proportionally, to_cents
 REASONS = [("time_barred", "Time-barred, no court action"), ("uncollectable", "Uncollectable (229-ФЗ ст.46 act)"),
            ("deceased", "Debtor deceased or liquidated")]
 STATES = [("draft", "Draft"), ("proposed", "Proposed by the legal group"), ("approved", "Approved by the manager"),
-          ("posted", "Posted"), ("cancelled", "Cancelled")]
+          ("posted", "Written off"), ("cancelled", "Cancelled")]
 # Accounts of the write-off entry (ПБУ 10/99 п.11: bad debt written off is an other expense; Приказ Минфина № 94н:
 # Dr 91.02 «Прочие расходы» / Cr 62.01). The off-balance account 007 «Списанная в убыток задолженность
 # неплатёжеспособных дебиторов» (kept 5 years) is single-entry, which Odoo's balanced moves cannot hold: the posted

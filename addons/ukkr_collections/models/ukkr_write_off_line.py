@@ -3,6 +3,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .period_calc import is_period
+from .money import rub
 
 
 class UkkrWriteOffLine(models.Model):
@@ -17,6 +18,10 @@ class UkkrWriteOffLine(models.Model):
     period = fields.Char("Period", size=7, required=True)
     principal = fields.Float("Principal", digits=(14, 2), required=True)
     penalty = fields.Float("Penalty", digits=(14, 2))
+
+    @api.multi
+    def name_get(self):
+        return [(line.id, "%s: %s" % (line.period, rub(line.principal))) for line in self]
 
     @api.constrains("period")
     def _check_period(self):

@@ -51,3 +51,7 @@ from . import test_numbering
 from . import test_employer_letters
 from . import test_delivery_tracking
 from . import test_case_kanban
+from . import test_account_search
+from . import test_month_close_wizard
+from . import test_write_off_candidates_help
+from . import test_court_backdated

@@ -180,7 +180,7 @@ class TestLedgerAfterImport(TransactionCase):
         self.assertIn("Расчёт пени", text)
         self.assertIn("16.10.2026", text)   # day 1
         self.assertIn("1/130", text)
-        self.assertIn("233.85", text)
+        self.assertIn("233,85", text)   # amounts the Russian way (issue 17)
 
     def test_tranche_list(self):
         tranches = self.env["ukkr.debt.tranche"].search([("account_id.name", "like", "99000000")])

@@ -172,5 +172,5 @@ class TestNoticeChannels(TestCaseActions):
         self.assertEqual(notices.state, "sent")
         self.assertIn("<buh@brianka-les.ru>", mail.email_to)
         self.assertIn("9900000003", mail.subject)
-        self.assertIn("20000.00", mail.body_html)
+        self.assertIn("20\u00a0000,00", mail.body_html)   # the Russian way (issue 17)
         self.assertIn("2026-09", mail.body_html)

@@ -8,7 +8,7 @@
   voluntary period runs (received Fri 05.06.2026 → 5 working days from Mon 08.06, Fri 12.06 is Russia Day → ends
   Mon 15.06.2026) and after it, as the petition was made. An 8 000 writ carries none, and a request is refused even in
   November (not over 10 000).
-- Recovery: 5 000 recovered by the bailiffs on 26.11.2026 → payment FSSP-ПП-1 (channel fssp) allocated to the
+- Recovery: 5 000 recovered by the bailiffs on 26.11.2026 → payment ФССП-ПП-1 (channel fssp) allocated to the
   oldest periods: 2026-06 paid off, 2026-07 4 000 − 1 000 = 3 000 → debt 12 000 − 5 000 = 7 000; 30 000 of the
   writ remain.
 - Presentation deadline (ст.21): a court order issued 20.12.2023 and never presented must be presented by
@@ -104,7 +104,7 @@ class TestEnforcementProceeding(AgreementCase):
             with self.assertRaisesRegex(UserError, "more than remains"):
                 proceeding.action_register_recovery(35000.01, "2026-11-26", "ПП-1")
             payment = proceeding.sudo(self.lawyer).action_register_recovery(5000, "2026-11-26", "ПП-1")
-            self.assertEqual((payment.doc, payment.channel, payment.amount), ("FSSP-ПП-1", "fssp", 5000.0))
+            self.assertEqual((payment.doc, payment.channel, payment.amount), ("ФССП-ПП-1", "fssp", 5000.0))
             with self.assertRaisesRegex(UserError, "already been registered"):
                 proceeding.action_register_recovery(100, "2026-11-26", "ПП-1")
             self.account["2"].invalidate_cache()
@@ -124,7 +124,7 @@ class TestEnforcementProceeding(AgreementCase):
         with today_is("2026-11-26"):
             proceeding._present("2026-11-02")
             payment = proceeding.action_register_recovery(2500, "2026-11-25", "77")
-        self.assertEqual((payment.channel, payment.doc), ("employer", "EMPL-77"))
+        self.assertEqual((payment.channel, payment.doc), ("employer", "РАБ-77"))
 
     def test_deadline_cron_and_return(self):
         with today_is("2026-11-26"):

@@ -80,15 +80,19 @@ class TestJobs(TransactionCase):
 
     def test_failed_job_changes_nothing_and_says_why_in_russian(self):
         self.background()
+        # a month closed by someone else (the scheduled action) while the job waited in the queue: refused when the
+        # job runs (the picker offers only ended months, so a month not yet ended cannot be queued any more)
+        with today_is("2026-11-26"):
+            action = self.close_wizard("2026-09").action_close()
+            self.env["ukkr.monthly.close"].close_period("2026-09")
+        closes_before = self.env["ukkr.monthly.close"].search_read([], ["period", "state"])
         self.env.cr.execute("SELECT count(*) FROM ukkr_ledger_line")
         ledger_before = self.env.cr.fetchone()[0]
-        # a month that has not ended: refused when the job runs
-        with today_is("2026-11-26"):
-            action = self.close_wizard("2026-11").action_close()
         job = self.perform(self.env["ukkr.job"].browse(action["res_id"]))
         self.assertEqual(job.state, "failed")
-        self.assertIn("ещё не закончился", job.error)
-        self.assertFalse(self.env["ukkr.monthly.close"].search([]), "nothing closed")
+        self.assertIn("уже закрыт", job.error)
+        self.assertEqual(self.env["ukkr.monthly.close"].search_read([], ["period", "state"]), closes_before,
+                         "nothing else closed")
         with self.assertRaises(UserError):
             job.action_open_result()
         # an import whose file is refused: the job fails, the ledger is as it was

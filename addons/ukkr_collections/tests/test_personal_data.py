@@ -166,6 +166,8 @@ class TestPersonalDataAudit(PersonalDataCase):
                           ("model_id.model", "=", "ukkr.personal.account")])
         self.assertEqual(len(log), 1, "one read, one log line")
         self.assertEqual(log.ukkr_fields_read, "name, partner_id, phone")
+        self.assertEqual(log.with_context(lang="ru_RU").ukkr_fields_read_labels, "Номер лицевого счёта, Плательщик, Телефон",
+                         "the screens show the fields by their Russian names (issue 17)")
         self.assertFalse(log.line_ids, "the values read are not copied into the log")
         self.assertEqual(log.name, "9900000001")
         # a change is logged with its old and new value

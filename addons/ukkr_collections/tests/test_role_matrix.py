@@ -53,6 +53,11 @@ MATRIX = {
     "res.authentication.attempt":   (".",    ".",    ".",    ".",    "."),   # login attempts: system admin only
     "res.users":                    ("r",    "r",    "r",    "r",    "r"),
     "mail.message":                 ("rwcu", "rwcu", "rwcu", "rwcu", "rwcu"),  # chatter: as its document allows
+    # Odoo's models the suite extends (issue 17): scheduled actions run in their user's language, menus under a
+    # closed menu stay hidden, tracked values read the Russian way — the rights stay Odoo's
+    "ir.cron":                      (".",    ".",    ".",    ".",    "."),
+    "ir.ui.menu":                   ("r",    "r",    "r",    "r",    "r"),
+    "mail.tracking.value":          (".",    ".",    ".",    ".",    "."),
     # ukkr_collections: legal rules
     "ukkr.rule.mixin":              ABSTRACT,
     "ukkr.period.source":           ABSTRACT,
@@ -433,6 +438,15 @@ class TestRoleMatrix(common.TransactionCase):
                 {"name": "Публикация (проверка)", "kind": "publication",
                  "measure_id": env.ref("ukkr_debt_plan.measure_6").id}, "name"),
             "res.users": (env.ref("base.user_root"), {"name": "Новый", "login": "t_matrix_new"}, "login"),
+            "ir.cron": (env["ir.cron"].search([], limit=1), {
+                "name": "Проверка прав", "model_id": env.ref("base.model_res_partner").id, "state": "code",
+                "code": "pass", "interval_number": 1, "interval_type": "days"}, "interval_number"),
+            "ir.ui.menu": (env.ref("ukkr_debt_plan.menu_ukkr_root"), {"name": "Проверка прав"}, "name"),
+            "mail.tracking.value": (env["mail.tracking.value"].create({
+                "field": "state", "field_desc": "Статус", "field_type": "char", "old_value_char": "a",
+                "new_value_char": "b", "mail_message_id": shared_entry.message_post(body="Проверка").id}), {
+                "field": "state", "field_desc": "Статус", "field_type": "char",
+                "mail_message_id": shared_entry.message_post(body="Проверка 2").id}, "field_desc"),
             "res.authentication.attempt": (
                 env["res.authentication.attempt"].create({"login": "t_matrix_operator", "remote": "192.0.2.1",
                                                           "result": "failed"}),

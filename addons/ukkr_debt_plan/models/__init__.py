@@ -9,3 +9,6 @@ from . import ukkr_plan_meeting_decision
 from . import ukkr_plan_info_event
 from . import mail_message
 from . import res_authentication_attempt
+from . import ir_cron
+from . import mail_tracking_value
+from . import ir_ui_menu

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .periods import deadline_for, month_bounds, period_label, quarter_bounds
@@ -206,17 +206,28 @@ class UkkrPlanExecution(models.Model):
                               "plan's history."))
         return super().unlink()
 
+    def _check_executor_step(self):
+        """Starting and submitting are the executor's steps. The control group accepts or returns what is submitted:
+        it does not start or submit an execution of a measure it is not itself responsible for."""
+        if self.env.uid == SUPERUSER_ID or not self.env.user.has_group(CONTROL_GROUP):
+            return
+        if len(self.search([("id", "in", self.ids)] + self._my_measures_domain())) != len(self):
+            raise AccessError(_("The measure's executor starts and submits its execution; the control group accepts "
+                                "or returns it."))
+
     @api.multi
     def action_start(self):
         for rec in self:
             if rec.state not in ("planned", "returned"):
                 raise UserError(_("Only a planned or returned execution can be started."))
         self.check_access_rule("write")
+        self._check_executor_step()
         return self._transition({"state": "in_progress"})
 
     @api.multi
     def action_submit(self):
         self.check_access_rule("write")
+        self._check_executor_step()
         now = fields.Datetime.now()
         today = fields.Date.context_today(self)
         for rec in self:

@@ -460,13 +460,13 @@ class UkkrMonthlyReport(models.AbstractModel):
             if other:
                 note = "\n".join(n for n in (note, self._submit_execution(other, attachment)) if n)
         mail = self._send_mail(period, attachment)
+        nobody = _("No recipients are set in the settings: nothing e-mailed.") if not mail else ""
         return self.env["ukkr.report.dispatch"].create({
             "report": "monthly",
             "period": period, "close_id": close.id, "state": "done", "attachment_id": attachment.id,
             "execution_id": execution.id if execution else False, "mail_id": mail.id if mail else False,
             "recipients": mail.email_to if mail else False,
-            "note": "\n".join(n for n in (note, _("No recipients are set in the settings: nothing e-mailed.")
-                                          if not mail else "") if n),
+            "note": "\n".join(n for n in (note, nobody) if n),
             "duration": round(time.time() - started, 2)})
 
     @api.model

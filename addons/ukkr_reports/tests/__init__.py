@@ -14,3 +14,5 @@ from . import test_measures_from_data
 from . import test_notice_posting
 from . import test_payment_channels_in_documents
 from . import test_debt_analysis_store
+from . import test_button_sweep
+from . import test_russian_ui
