@@ -1,6 +1,8 @@
 from odoo import api, models
 
-UKKR_STAFF = ("ukkr_debt_plan.group_ukkr_operator", "ukkr_debt_plan.group_ukkr_lawyer")
+from odoo.addons.ukkr_debt_plan.models.groups import LAWYER, OPERATOR
+
+UKKR_STAFF = (OPERATOR, LAWYER)
 
 
 class ResUsers(models.Model):

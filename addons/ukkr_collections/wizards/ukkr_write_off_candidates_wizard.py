@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.tools import html_escape
 
+from ..models.ledger_sql import last_closed_period
+
 
 class UkkrWriteOffCandidatesWizard(models.TransientModel):
     """Prepare draft write-offs for all candidates at once (``ukkr.write.off.create_candidates``)."""
@@ -22,8 +24,7 @@ class UkkrWriteOffCandidatesWizard(models.TransientModel):
     def _why_none(self):
         """What was looked for, when nothing was found (an empty list said nothing)."""
         cr = self.env.cr
-        cr.execute("SELECT max(period) FROM ukkr_monthly_close WHERE state = 'closed'")
-        last_closed = cr.fetchone()[0]
+        last_closed = last_closed_period(cr)
         day = fields.Date.from_string(self.on_date).strftime("%d.%m.%Y")
         if not last_closed:
             return _("No write-off candidates on %s: no month has been closed yet, and only the debt of closed "
