@@ -29,7 +29,16 @@ def test_lawyer_files_ten_court_orders(login, rpc, odoo_url, artifacts):
     assert len(created) == 10 and all(c["application_id"] and c["state_duty"] > 0 for c in created)
     page.screenshot(path=os.path.join(artifacts, "court_prepared.png"))
     # select all, Action → «Подать в суд»
-    page.locator(".o_list_view thead .o_list_record_selector input").check(force=True)
+    # Odoo 11 draws its own box over the hidden input: click the input itself (its handler selects every row);
+    # the list may still be re-rendering after the breadcrumb appeared, so look again until it holds
+    select_all = page.locator(".o_list_view thead .o_list_record_selector input")
+    for _attempt in range(5):
+        if not select_all.is_checked():
+            select_all.dispatch_event("click")
+        page.wait_for_timeout(300)
+        if select_all.is_checked() and page.locator(".o_cp_sidebar .o_dropdown_toggler_btn:visible").count():
+            break
+    assert select_all.is_checked(), "every application selected"
     page.click(".o_cp_sidebar .o_dropdown_toggler_btn:has-text('Действие')")
     page.click(".o_cp_sidebar .dropdown-menu a:has-text('Подать в суд')")
     dialog = page.locator(".modal-dialog:has(.modal-title:has-text('Подать в суд'))")

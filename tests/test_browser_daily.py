@@ -17,18 +17,24 @@ def ru(day):
     return day.strftime("%d.%m.%Y")
 
 
-def _fresh_case(operator, municipal=None):
-    """An open debtor case of the demo whose account has no notice, visit or agreement yet, and no payment from
-    yesterday on (a promise made today is then still open)."""
-    domain = [("state", "=", "open"), ("notice_ids", "=", False), ("visit_ids", "=", False),
-              ("installment_count", "=", 0), ("overdue_total", ">", 1000)]
+def _fresh_case(operator, municipal=None, ready=False):
+    """An open debtor case of the demo whose account has no notice, visit, agreement or court case yet, owes more
+    than 1 000 overdue, and paid nothing from yesterday on (a promise made today is then still open); with
+    ``ready``, one the court queue would offer (filing readiness). The counts and the overdue debt are computed,
+    not stored: the ORM cannot search them, so they are read and judged here."""
+    domain = [("state", "=", "open"), ("notice_ids", "=", False), ("visit_ids", "=", False)]
     if municipal is not None:
         domain.append(("is_municipal", "=", municipal))
     recent = (datetime.date.today() - relativedelta(days=1)).isoformat()
-    for case in operator.call("ukkr.debtor.case", "search_read", domain, ["id", "name", "account_id"],
-                              order="overdue_at_close desc", limit=20):
-        if not operator.call("ukkr.payment", "search_count", [("account_id", "=", case["account_id"][0]),
-                                                              ("date", ">=", recent)]):
+    fields = ["id", "name", "account_id", "overdue_total", "installment_count"] + (["filing_ready"] if ready else [])
+    for case in operator.call("ukkr.debtor.case", "search_read", domain, fields, order="overdue_at_close desc",
+                              limit=80):
+        if case["overdue_total"] <= 1000 or case["installment_count"] or (ready and not case["filing_ready"]):
+            continue
+        account = case["account_id"][0]
+        if operator.call("ukkr.court.case", "search_count", [("account_id", "=", account)]):
+            continue
+        if not operator.call("ukkr.payment", "search_count", [("account_id", "=", account), ("date", ">=", recent)]):
             return case
     raise AssertionError("the demo district has open cases nobody has worked on yet")
 
@@ -124,7 +130,7 @@ def test_operator_signs_an_agreement_on_a_case_with_a_promise(login, rpc, odoo_u
 def test_lawyer_loads_the_debt_and_files_a_court_order(login, rpc, odoo_url, artifacts):
     """A court order application prepared today: «Загрузить долг», «Суд и пошлина», «Подать» (filed today)."""
     lawyer = rpc("lawyer")
-    case = _fresh_case(rpc("operator"))
+    case = _fresh_case(lawyer, ready=True)
     page = login("lawyer")
     new_form(page, odoo_url, "ukkr_collections.action_ukkr_court_case")
     choose(page, "account_id", case["account_id"][1].split(" ")[0])

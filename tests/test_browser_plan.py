@@ -11,10 +11,15 @@ def test_backend_in_russian_and_suite_menu(login, artifacts):
     app = page.locator("#appDrawerAppMenu a:has-text('Задолженность')").first
     app.wait_for()
     app.dispatch_event("click")  # the drawer scrolls by CSS transforms: click the link itself
+    # the app lands УККР staff on the debtor cases (a server action): wait for it, or its answer arriving after
+    # the menu click below replaces the plan's screen
+    page.wait_for_selector(".o_control_panel .breadcrumb li:has-text('Дела должников')")
+    page.wait_for_selector(".o_kanban_view .o_kanban_record")
     menu = page.locator("ul.oe_secondary_menu:visible")
     menu.locator("a.dropdown-toggle:has-text('План')").click()
     menu.locator(".dropdown-menu a:has-text('Исполнение')").click()
-    page.wait_for_selector(".o_kanban_view")
+    page.wait_for_selector(".o_control_panel .breadcrumb li:has-text('Исполнение плана')")
+    page.wait_for_selector(".o_kanban_view .o_kanban_group .o_column_title")
     assert page.inner_text(".o_control_panel .breadcrumb") .strip() == "Исполнение плана"
     columns = page.locator(".o_kanban_group .o_column_title").all_inner_texts()
     assert [c.strip() for c in columns][:5] == ["Запланировано", "В работе", "Представлено", "Принято", "Возвращено"]

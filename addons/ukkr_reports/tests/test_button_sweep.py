@@ -152,6 +152,10 @@ FIXTURES = {
     ("ukkr.sms.gateway", "action_check_connection"): [("an unreachable gateway", ("sms_gateway",), ())],
     ("ukkr.sms.gateway", "toggle_active"): [("an unreachable gateway", ("sms_gateway",), ("manager",))],
     ("ukkr.sms.gateway", "action_new_report_token"): [("an unreachable gateway", ("sms_gateway",), ("manager",))],
+    # measure 7: letters to the heads of the debtors' employers (September closed: the letter's figures)
+    ("ukkr.employer", "action_prepare_letters"): [("employs the municipal tenant", ("employer",), ("lawyer",))],
+    ("ukkr.employer.letter", "action_send"): [("draft, by post", ("employer_letter",), ("lawyer",))],
+    ("ukkr.employer.letter", "action_cancel"): [("draft", ("employer_letter",), ("lawyer",))],
     # agreements
     ("ukkr.installment.agreement", "action_fill_tranches"): [("draft", ("installment", "draft"), ("operator",))],
     ("ukkr.installment.agreement", "action_generate_schedule"): [
@@ -682,6 +686,18 @@ class TestButtonSweep(common.HttpCase):
     def fx_sms_gateway(self):
         return self.env["ukkr.sms.gateway"].create({"name": "Недоступный шлюз (проверка кнопок)",
                                                     "url": "http://127.0.0.1:9/", "timeout": 2})
+
+    def fx_employer(self):
+        partner = self.env["res.partner"].create({"name": "ООО «Прииск» (проверка кнопок)", "is_company": True})
+        employer = self.env["ukkr.employer"].create({
+            "partner_id": partner.id, "head_name": "Генеральному директору Сидорову С. С.",
+            "address": "гп Северо-Енисейский, ул. Ленина, 1"})
+        self.env["ukkr.employer.employee"].create({"employer_id": employer.id, "account_id": self.municipal.id,
+                                                   "source": "исполнительный документ"})
+        return employer
+
+    def fx_employer_letter(self):
+        return self.env["ukkr.employer.letter"].create({"employer_id": self.fx_employer().id, "channel": "post"})
 
     # agreements
     def fx_installment(self, state):
