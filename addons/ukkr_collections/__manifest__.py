@@ -123,6 +123,7 @@
         "data/auditlog_employer_data.xml",
         "security/ukkr_mail_tracking_rules.xml",
         "views/empty_list_help.xml",
+        "data/mail_tracking_data.xml",
     ],
     "installable": True,
 }

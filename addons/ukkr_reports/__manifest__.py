@@ -30,6 +30,7 @@
         "views/ukkr_subsidy_register_views.xml",
         "data/ir_filters_data.xml",
         "views/empty_list_help.xml",
+        "data/mail_tracking_data.xml",
     ],
     "installable": True,
 }

@@ -8,7 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .selections import PAYER_KINDS
-from .ukkr_personal_account import TENURES
+from .ukkr_personal_account import TENURES, address as address_text
 from odoo.addons.ukkr_debt_plan.models.groups import MANAGER, OPERATOR, LAWYER
 from . import ledger_sql
 from .money import rub
@@ -45,7 +45,9 @@ class UkkrDebtorCase(models.Model):
     # personal accounts — a prefetch of all their columns, logged by auditlog as 40 reads (INSERT + UPDATE each)
     account_name = fields.Char(related="account_id.name", string="Account number", store=True, readonly=True)
     apartment = fields.Char(related="account_id.apartment", string="Apartment", store=True, readonly=True)
-    address = fields.Char(related="account_id.address", string="Address", readonly=True)
+    # from the case's own stored copies, not through the account: a kanban page then reads no personal account
+    # (each read of one is logged by auditlog)
+    address = fields.Char("Address", compute="_compute_address")
     payer_kind = fields.Selection(PAYER_KINDS, related="account_id.payer_kind", string="Payer kind", store=True,
                                   readonly=True)
     tenure = fields.Selection(TENURES, related="account_id.tenure", string="Tenure", store=True, readonly=True)
@@ -91,6 +93,11 @@ class UkkrDebtorCase(models.Model):
                                      search="_search_deadline_passed")
 
     _sql_constraints = [("name_uniq", "unique(name)", "Case numbers are unique.")]
+
+    @api.depends("building_id.name", "apartment")
+    def _compute_address(self):
+        for case in self:
+            case.address = address_text(case.building_id.name, case.apartment)
 
     @api.model_cr
     def init(self):

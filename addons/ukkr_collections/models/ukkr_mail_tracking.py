@@ -13,6 +13,13 @@ from .ukkr_employer import EMAIL_FAILED
 TRACKED_MODELS = ("ukkr.notice", "ukkr.employer.letter")
 
 
+# mail_tracking's states with labels of our own: its selection has no Russian, and a selection given by a function
+# is not exported for translation
+EMAIL_STATES = [("error", "Error"), ("deferred", "Deferred"), ("sent", "Sent"), ("delivered", "Delivered"),
+                ("opened", "Opened"), ("rejected", "Rejected"), ("spam", "Spam"), ("unsub", "Unsubscribed"),
+                ("bounced", "Bounced"), ("soft-bounced", "Soft bounced")]
+
+
 def email_state_label(state):
     """The tracking state in the user's language (mail_tracking's own labels have no Russian)."""
     return {"delivered": _("delivered"), "opened": _("opened"), "bounced": _("bounced by the recipient's server"),
@@ -22,6 +29,18 @@ def email_state_label(state):
 
 class MailTrackingEmail(models.Model):
     _inherit = "mail.tracking.email"
+
+    @api.model
+    def _translate_failed_messages_field(self):
+        """mail_tracking adds «Failed Messages» to every model with a chatter, and its own Russian is empty. A
+        field's label is translated per model (its ir.model.fields record), whichever module happened to reflect
+        it: every such record gets the Russian label here, at each install and update of the suite's modules."""
+        if not self.env["res.lang"].search([("code", "=", "ru_RU")]):
+            return
+        fields_ = self.env["ir.model.fields"].sudo().search([("name", "=", "failed_message_ids")])
+        if fields_:   # a field of Python code: its label is not written through the ORM, its translation is
+            self.env["ir.translation"].sudo()._set_ids("ir.model.fields,field_description", "model", "ru_RU",
+                                                      fields_.ids, "Письма с ошибкой доставки", "Failed Messages")
 
     @api.multi
     def write(self, vals):
@@ -44,7 +63,7 @@ class MailTrackingEmail(models.Model):
 class UkkrNoticeEmailTracking(models.Model):
     _inherit = "ukkr.notice"
 
-    email_state = fields.Selection(lambda self: self.env["mail.tracking.email"]._fields["state"].selection,
+    email_state = fields.Selection(EMAIL_STATES,
                                    "E-mail status", compute="_compute_email_state",
                                    help="What the mail server and the tracking say about the notice's e-mail.")
 
@@ -67,7 +86,7 @@ class UkkrNoticeEmailTracking(models.Model):
 class UkkrEmployerLetterEmailTracking(models.Model):
     _inherit = "ukkr.employer.letter"
 
-    email_state = fields.Selection(lambda self: self.env["mail.tracking.email"]._fields["state"].selection,
+    email_state = fields.Selection(EMAIL_STATES,
                                    "E-mail status", compute="_compute_email_state")
 
     def _compute_email_state(self):

@@ -25,8 +25,8 @@ class UkkrSmsGatewayPolling(models.Model):
                                  help="The scheduled action asks the gateway about the sent messages that have no "
                                       "delivery report yet.")
     status_url = fields.Char("Status URL", track_visibility="onchange",
-                             help="Generic JSON protocol: the address of the status request (by default the send "
-                                  "address with «status» as its last part).")
+                             help="Generic JSON protocol: the address of the status request (empty: made from the "
+                                  "send address by the gateway's rule).")
     poll_days = fields.Integer("Ask for, days", default=3, track_visibility="onchange",
                                help="Messages sent longer ago are no longer asked about.")
 
