@@ -27,15 +27,19 @@ def _fresh_case(operator, municipal=None, ready=False):
         domain.append(("is_municipal", "=", municipal))
     recent = (datetime.date.today() - relativedelta(days=1)).isoformat()
     fields = ["id", "name", "account_id", "overdue_total", "installment_count"] + (["filing_ready"] if ready else [])
+    in_court = []   # taken only when no other is left (the browser tests before these file ten court orders)
     for case in operator.call("ukkr.debtor.case", "search_read", domain, fields, order="overdue_at_close desc",
                               limit=80):
         if case["overdue_total"] <= 1000 or case["installment_count"] or (ready and not case["filing_ready"]):
             continue
         account = case["account_id"][0]
-        if operator.call("ukkr.court.case", "search_count", [("account_id", "=", account)]):
+        if operator.call("ukkr.payment", "search_count", [("account_id", "=", account), ("date", ">=", recent)]):
             continue
-        if not operator.call("ukkr.payment", "search_count", [("account_id", "=", account), ("date", ">=", recent)]):
+        if not operator.call("ukkr.court.case", "search_count", [("account_id", "=", account)]):
             return case
+        in_court.append(case)
+    if in_court:
+        return in_court[0]
     raise AssertionError("the demo district has open cases nobody has worked on yet")
 
 

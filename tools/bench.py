@@ -516,9 +516,9 @@ class WebClient(object):
 
 # the fields the web client asks for the case kanban's cards: every field of its arch (tests/test_bench_tools.py
 # checks them against addons/ukkr_collections/views/ukkr_debtor_case_views.xml)
-KANBAN_FIELDS = ["account_name", "activity_ids", "activity_state", "apartment", "building_id", "color",
+KANBAN_FIELDS = ["account_name", "activity_ids", "activity_state", "address", "apartment", "color",
                  "deadline_passed", "months_in_debt", "next_action", "next_deadline", "overdue_at_close",
-                 "priority", "settlement_id", "stage_id", "user_id"]
+                 "partner_id", "priority", "stage_id", "user_id"]
 
 
 def percentile(values, share):
