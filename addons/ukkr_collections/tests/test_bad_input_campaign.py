@@ -322,6 +322,16 @@ CASES = [
 ]
 
 
+
+def table_fingerprint(cr, tables):
+    """{table: (rows, md5 of every row in id order)}: compared before and after, it shows a table left exactly as
+    it was."""
+    result = {}
+    for table in tables:
+        cr.execute("SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM %s t" % table)
+        result[table] = cr.fetchone()
+    return result
+
 class TestBadInputCampaign(TransactionCase):
 
     def setUp(self):
@@ -338,12 +348,7 @@ class TestBadInputCampaign(TransactionCase):
         self.operator_env = self.env(user=operator.id, context=dict(self.env.context, lang="ru_RU"))
 
     def fingerprint(self, tables):
-        result = {}
-        for table in tables:
-            self.env.cr.execute("SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) "
-                                "FROM %s t" % table)
-            result[table] = self.env.cr.fetchone()
-        return result
+        return table_fingerprint(self.env.cr, tables)
 
     def test_campaign(self):
         self.assertEqual(len({case[0] for case in CASES}), len(CASES), "case names are unique")

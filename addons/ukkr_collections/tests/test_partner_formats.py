@@ -18,6 +18,7 @@ from odoo.tests.common import TransactionCase
 
 from odoo.addons.ukkr_debt_plan.tests.common import today_is
 
+from .test_bad_input_campaign import table_fingerprint
 from .test_billing_import import ACCOUNTS, ACCRUALS
 
 SAMPLES = os.path.join(os.path.dirname(__file__), "samples")
@@ -51,12 +52,7 @@ class FormatCase(TransactionCase):
                         for n in ("9900000001", "9900000002", "9900000003")}
 
     def fingerprint(self, tables):
-        result = {}
-        for table in tables:
-            self.env.cr.execute("SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) "
-                                "FROM %s t" % table)
-            result[table] = self.env.cr.fetchone()
-        return result
+        return table_fingerprint(self.env.cr, tables)
 
     def load(self, content, name, user=None, **kw):
         importer = self.Import.sudo(user) if user else self.Import
